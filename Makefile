@@ -1,0 +1,65 @@
+# newsdiff: the commands the README names.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Browser tests use Debian's Chromium and never download a browser.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+.PHONY: run test test-postgres e2e bench lint format check-deploy clean venv
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $$(scripts/find-python) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@rm -f $(VENV)/.installed-* && touch $@
+
+## run: the app on SQLite with the seed reports loaded, at http://127.0.0.1:8000/
+run: $(STAMP)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_seeds
+	@echo ""
+	@echo "newsdiff is starting. Open:"
+	@$(PY) manage.py seed_urls --base "http://$(HOST):$(PORT)"
+	@echo "Create an admin user with: .venv/bin/python manage.py createsuperuser"
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## test: the whole suite on SQLite (browser tests are `make e2e`)
+test: $(STAMP)
+	$(PY) -m pytest -m "not e2e"
+
+## test-postgres: the same suite against a throwaway PostgreSQL on loopback
+test-postgres: $(STAMP)
+	scripts/with-postgres $(PY) -m pytest -m "not e2e"
+
+## e2e: browser tests driving Debian's Chromium with Playwright
+e2e: $(STAMP)
+	scripts/ensure-chromium
+	$(PY) -m pytest -m e2e -p no:randomly
+
+## bench: segmentation, alignment and framing figures, and the ECB+ load time
+bench: $(STAMP)
+	$(PY) bench/segmentation.py
+	$(PY) bench/alignment.py
+	$(PY) bench/ecbplus_load.py
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+## check-deploy: Django's deployment checks under production settings
+check-deploy: $(STAMP)
+	DEBUG=0 SECRET_KEY="$$(head -c 48 /dev/urandom | base64)" ALLOWED_HOSTS=newsdiff.example \
+	  $(PY) manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) staticfiles

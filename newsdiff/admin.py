@@ -1,0 +1,219 @@
+"""Staff screens: sources, stories, and article upload with a cleaning preview."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.db import transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+
+from newsdiff import pipeline
+from newsdiff.forms import ArticleUploadForm
+from newsdiff.models import Article, Sentence, Source, Story
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "country", "homepage"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Story)
+class StoryAdmin(admin.ModelAdmin):
+    list_display = ["title", "created_at"]
+    search_fields = ["title", "summary"]
+    prepopulated_fields = {"slug": ["title"]}
+
+
+class SentenceInline(admin.TabularInline):
+    model = Sentence
+    fields = ["position", "role", "paragraph", "text"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class ArticleChangeForm(forms.ModelForm):
+    restore_lines = forms.TypedMultipleChoiceField(
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Restore removed lines",
+        help_text="Tick a line that newsdiff wrongly took for page furniture to put it back "
+        "into the body (the body is cleaned again from the raw text).",
+    )
+
+    class Meta:
+        model = Article
+        fields = [
+            "source",
+            "wire_agency",
+            "story",
+            "headline",
+            "standfirst",
+            "byline",
+            "dateline",
+            "published_at",
+            "url",
+            "language",
+            "body",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        removed = self.instance.removed_lines or []
+        self.fields["restore_lines"].choices = [
+            (line["line"], f"{line['text'][:120]} ({line['reason']})") for line in removed
+        ]
+        if not removed:
+            self.fields["restore_lines"].widget = forms.MultipleHiddenInput()
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleChangeForm
+    list_display = ["headline_or_id", "source", "wire_agency", "story", "published_at"]
+    list_filter = ["source", "story", ("published_at", admin.DateFieldListFilter), "input_format"]
+    list_select_related = ["source", "wire_agency", "story"]
+    search_fields = ["headline", "byline", "body", "source__name", "url"]
+    date_hierarchy = "published_at"
+    autocomplete_fields = ["story"]
+    readonly_fields = [
+        "raw_text_display",
+        "removed_preview",
+        "content_hash",
+        "input_format",
+        "encoding",
+        "original_filename",
+        "created_by",
+        "created_at",
+        "updated_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["source", "wire_agency", "story", "url"]}),
+        (
+            "Metadata (extracted; correct it if needed)",
+            {"fields": ["headline", "standfirst", "byline", "dateline", "published_at", "language"]},
+        ),
+        (
+            "Cleaned text (sentences are rebuilt when you save)",
+            {"fields": ["body", "removed_preview", "restore_lines"]},
+        ),
+        (
+            "As received (never changed)",
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "raw_text_display",
+                    "input_format",
+                    "original_filename",
+                    "encoding",
+                    "content_hash",
+                    "created_by",
+                    "created_at",
+                    "updated_at",
+                ],
+            },
+        ),
+    ]
+    inlines = [SentenceInline]
+
+    @admin.display(description="Headline", ordering="headline")
+    def headline_or_id(self, obj: Article) -> str:
+        return obj.headline or f"Article {obj.pk}"
+
+    @admin.display(description="Raw text")
+    def raw_text_display(self, obj: Article) -> str:
+        return format_html('<pre class="newsdiff-raw">{}</pre>', obj.raw_text)
+
+    @admin.display(description="Removed page furniture")
+    def removed_preview(self, obj: Article) -> str:
+        if not obj.removed_lines:
+            return "Nothing was removed."
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "", "<li><q>{}</q> — {}</li>", ((r["text"], r["reason"]) for r in obj.removed_lines)
+            ),
+        )
+
+    def save_model(self, request, obj, form, change):
+        restore = form.cleaned_data.get("restore_lines") or []
+        super().save_model(request, obj, form, change)
+        if restore:
+            pipeline.reclean(obj, keep_lines=restore)
+            messages.info(request, f"Restored {len(restore)} line(s) and cleaned the text again.")
+        else:
+            pipeline.rebuild_sentences(obj)
+
+    def get_urls(self):
+        return [
+            path(
+                "upload/",
+                self.admin_site.admin_view(self.upload_view),
+                name="newsdiff_article_upload",
+            ),
+            *super().get_urls(),
+        ]
+
+    def add_view(self, request, form_url="", extra_context=None):
+        return redirect("admin:newsdiff_article_upload")
+
+    def upload_view(self, request):
+        if not self.has_add_permission(request):
+            return TemplateResponse(
+                request, "admin/newsdiff/article/forbidden.html", status=403
+            )
+        form = ArticleUploadForm(request.POST or None, request.FILES or None)
+        status = 200
+        preview = None
+        if request.method == "POST":
+            if form.is_valid():
+                if "preview" in request.POST:
+                    preview = form.pending
+                else:
+                    articles = self._save_uploads(request, form)
+                    if len(articles) == 1:
+                        messages.success(request, f"Uploaded “{articles[0]}”.")
+                        return redirect("admin:newsdiff_article_change", articles[0].pk)
+                    messages.success(request, f"Uploaded {len(articles)} articles.")
+                    return redirect(reverse("admin:newsdiff_article_changelist"))
+            else:
+                status = 400
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Upload articles",
+            "form": form,
+            "preview": preview,
+            "max_mb": form.fields["files"].help_text,
+        }
+        return TemplateResponse(
+            request, "admin/newsdiff/article/upload.html", context, status=status
+        )
+
+    @transaction.atomic
+    def _save_uploads(self, request, form: ArticleUploadForm) -> list[Article]:
+        data = form.cleaned_data
+        story = data.get("story")
+        if not story and data.get("new_story", "").strip():
+            story = pipeline.story_for(data["new_story"].strip())
+        return [
+            pipeline.save_article(
+                item.cleaned,
+                source=data["source"],
+                story=story,
+                url=data.get("url") or "",
+                input_format=item.input_format,
+                filename=item.filename,
+                user=request.user,
+            )
+            for item in form.pending
+        ]

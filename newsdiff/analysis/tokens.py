@@ -1,0 +1,230 @@
+"""Split text into tokens and normalise them, one way for the whole analysis.
+
+Alignment, the word diff and framing all compare words through this module, so
+"U.S." and "US", "Nato" and "NATO", "Biden’s" and "Biden's" are the same word
+everywhere. Three levels, from closest to the text to most forgiving:
+
+- ``Token.text``: the token exactly as written (offsets point into the text);
+- ``Token.norm``: case-folded, curly quotes made straight, dots of abbreviations
+  dropped ("U.S." -> "us"). The word diff compares these.
+- ``term_key(token)``: the content term a token stands for, or ``None`` for
+  punctuation and function words: possessive dropped and the word lightly
+  stemmed ("talks" -> "talk", "heading" -> "head", "described" -> "describ").
+  Alignment and framing count these.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+TokenKind = Literal["word", "number", "punct"]
+
+# Han, kana and CJK compatibility ideographs are written without spaces: each
+# character is a token of its own, so such text still yields terms to compare.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Combining marks are not word characters for ``re``, yet they belong to the
+# word they sit in (decomposed accents, Indic vowel signs, Thai, Hebrew points).
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    "\u06d6-\u06ed\u0900-\u0dff\u0e31-\u0e3a\u0e47-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff"
+    "\u20d0-\u20ff\ufe20-\ufe2f"
+)
+_LETTER = rf"(?:[^\W\d_{_CJK}]|[{_MARKS}])"
+_WORDCH = rf"(?:[^\W_{_CJK}]|[{_MARKS}])"
+_APOSTROPHES = "'\u2019\u02bc"
+_TOKEN = re.compile(
+    rf"""
+    (?P<abbr>(?:{_LETTER}\.){{2,}})                        # U.S., e.g., U.K.
+    |(?P<number>\d+(?:[.,:]\d+)*(?!{_WORDCH}))             # 18, 9,899, 3.5, 06:31
+    |(?P<cjk>[{_CJK}])
+    |(?P<word>{_WORDCH}+(?:[{_APOSTROPHES}]{_WORDCH}+)*)    # words, Biden's, G7, 1990s
+    |(?P<punct>[^\w\s]|_)
+    """,
+    re.VERBOSE,
+)
+_QUOTE_MAP = str.maketrans(
+    {
+        "\u2019": "'",  # right single quote, the usual curly apostrophe
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u201b": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2013": "-",  # en dash
+        "\u2014": "-",  # em dash
+        "\u2212": "-",
+    }
+)
+
+# Function words, auxiliaries, pronouns, reporting verbs and titles: words that
+# say nothing about which event a sentence reports. Written for newsdiff; kept
+# in normalised form (straight apostrophes, lower case).
+STOPWORDS: frozenset[str] = frozenset(
+    """
+    a about above across after afterwards again against ago all almost along already also although
+    always am among an and another any anybody anyone anything anyway anywhere are around as at
+    back be became because become becomes been before being below beside besides between beyond
+    both but by can cannot could did do does doing done down during each either else elsewhere
+    enough etc even ever every everyone everything everywhere few for from further furthermore
+    had has have having he hence her here hers herself him himself his how however i if in indeed
+    into is it its itself just last least less let like made make many may me meanwhile might mine
+    more moreover most mostly much must my myself namely neither never nevertheless next no nobody
+    none nor not nothing now nowhere of off often on once one only onto or other others otherwise
+    our ours ourselves out over own per perhaps please quite rather really said same say saying
+    says see seem seemed seems several shall she should since so some somebody someone something
+    sometimes somewhat somewhere still such than that the their theirs them themselves then there
+    thereby therefore these they this those though through throughout thus to together too toward
+    towards under unless until up upon us very via was we well were what whatever when whenever
+    where whereas wherever whether which while who whoever whole whom whose why will with within
+    without would yet you your yours yourself yourselves mr mrs ms dr
+    ain't aren't can't couldn't didn't doesn't don't hadn't hasn't haven't he'd he'll he's i'd
+    i'll i'm i've isn't it'd it'll it's let's mustn't she'd she'll she's shan't shouldn't that's
+    there's they'd they'll they're they've wasn't we'd we'll we're we've weren't what's where's
+    who's won't wouldn't you'd you'll you're you've
+    """.split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of a text: ``text == source[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+    kind: TokenKind
+    norm: str
+    acronym: bool = False  # "U.S.", or an all-capitals word in ordinary text ("NATO")
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into words, numbers and punctuation marks (whitespace is
+    not a token; the offsets keep it recoverable)."""
+    matches = list(_TOKEN.finditer(text))
+    shouting = _is_shouting(m.group() for m in matches if m.lastgroup == "word")
+    tokens: list[Token] = []
+    for m in matches:
+        group = m.lastgroup
+        surface = m.group()
+        if group == "number":
+            kind: TokenKind = "number"
+        elif group == "punct":
+            kind = "punct"
+        else:
+            kind = "word"
+        acronym = group == "abbr" or (
+            not shouting and group == "word" and len(surface) > 1 and surface.isupper()
+        )
+        tokens.append(Token(surface, m.start(), m.end(), kind, normalize(surface), acronym))
+    return tokens
+
+
+def _is_shouting(words: Iterable[str]) -> bool:
+    """True when most cased words are in capitals (an all-caps headline), so that
+    capitals say nothing about acronyms or names."""
+    upper = cased = 0
+    for word in words:
+        if len(word) > 1 and word.lower() != word.upper():
+            cased += 1
+            upper += word.isupper()
+    return cased > 0 and upper * 2 > cased
+
+
+@lru_cache(maxsize=65536)
+def normalize(surface: str) -> str:
+    """The comparison form of one token: NFKC, case-folded, straight quotes and
+    plain hyphens, no dots inside abbreviations ("U.S." -> "us")."""
+    norm = unicodedata.normalize("NFKC", surface).translate(_QUOTE_MAP).casefold()
+    if len(norm) > 2 and norm.endswith(".") and "." in norm[:-1]:
+        norm = norm.replace(".", "")
+    return norm
+
+
+@lru_cache(maxsize=65536)
+def _word_key(norm: str, acronym: bool) -> str | None:
+    """The content term of a normalised word, or ``None`` for a function word."""
+    if norm.endswith("'s"):
+        norm = norm[:-2]
+    elif norm.endswith("s'"):
+        norm = norm[:-1]
+    if not norm:
+        return None
+    if acronym:
+        return stem(norm)  # "US" is a country, never the pronoun "us"
+    if norm in STOPWORDS or len(norm) < 2:
+        return None
+    return stem(norm)
+
+
+def term_key(token: Token) -> str | None:
+    """The content term ``token`` stands for, or ``None`` if it carries none
+    (punctuation, function words)."""
+    if token.kind == "punct":
+        return None
+    if token.kind == "number":
+        return token.norm.replace(",", "")
+    return _word_key(token.norm, token.acronym)
+
+
+def content_terms(text: str) -> list[tuple[str, Token]]:
+    """The content terms of ``text`` in order, each with the token it comes from."""
+    out: list[tuple[str, Token]] = []
+    for token in tokenize(text):
+        key = term_key(token)
+        if key is not None:
+            out.append((key, token))
+    return out
+
+
+_VOWELS = frozenset("aeiouy")
+_NO_UNDOUBLE = frozenset("lsz")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Strip common English inflections so the forms of one word meet.
+
+    Deliberately light: plural and third-person "-s", "-es", "-ies", past "-ed"
+    and "-ing", then a final "-e" and a doubled consonant, so "talks"/"talk",
+    "heading"/"heads", "described"/"describe", "stepped"/"step" and
+    "countries"/"country" share a stem. Words of other scripts pass unchanged.
+    """
+    if len(word) < 4 or not word.isascii() or not word.isalpha():
+        return word
+    base = word
+    if base.endswith("ies") and len(base) > 4:
+        base = base[:-3] + "y"
+    elif base.endswith(("sses", "shes", "ches", "xes", "zes")):
+        base = base[:-2]
+    elif base.endswith("s") and not base.endswith(("ss", "us", "is")):
+        base = base[:-1]
+    elif base.endswith("ing") and _has_vowel(base[:-3]) and len(base) > 5:
+        base = base[:-3]
+    elif base.endswith("ed") and _has_vowel(base[:-2]) and len(base) > 4:
+        base = base[:-2]
+        if base.endswith("i"):
+            base = base[:-1] + "y"  # "carried" -> "carry"
+    if len(base) > 3 and base.endswith("e") and not base.endswith(("ee", "ie", "ye")):
+        base = base[:-1]
+    if (
+        len(base) > 3
+        and base[-1] == base[-2]
+        and base[-1] not in _VOWELS
+        and base[-1] not in _NO_UNDOUBLE
+    ):
+        base = base[:-1]
+    return base
+
+
+def _has_vowel(text: str) -> bool:
+    return any(ch in _VOWELS for ch in text)

@@ -1,0 +1,225 @@
+"""newsdiff's tables: sources, stories, articles and their sentences.
+
+The raw text of an article is stored exactly as received and never changed;
+the cleaned body, metadata and sentences are derived from it (see pipeline.py).
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+
+
+def content_hash(text: str) -> str:
+    """The fingerprint used to catch the same text uploaded twice."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class SourceQuerySet(models.QuerySet):
+    def with_article_counts(self):
+        return self.annotate(article_count=Count("articles", distinct=True))
+
+
+class Source(models.Model):
+    class Kind(models.TextChoices):
+        NEWSPAPER = "newspaper", "Newspaper"
+        WIRE = "wire", "Wire agency"
+        BROADCASTER = "broadcaster", "Broadcaster"
+        ONLINE = "online", "Online outlet"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.NEWSPAPER)
+    homepage = models.URLField(blank=True)
+    country = models.CharField(
+        max_length=2, blank=True, help_text="Two-letter country code, e.g. GB or US."
+    )
+    description = models.TextField(
+        blank=True, help_text="A short note, such as who owns the outlet."
+    )
+    attribution = models.TextField(
+        blank=True, help_text="Licence and attribution for texts that came from a corpus."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("newsdiff:source-detail", args=[self.slug])
+
+
+class StoryQuerySet(models.QuerySet):
+    def with_articles(self):
+        return self.annotate(article_count=Count("articles")).prefetch_related(
+            models.Prefetch(
+                "articles",
+                queryset=Article.objects.select_related("source", "wire_agency").order_by(
+                    "published_at", "pk"
+                ),
+            )
+        )
+
+
+class Story(models.Model):
+    """One event that several articles report."""
+
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=200, unique=True)
+    summary = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = StoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "title"]
+        verbose_name_plural = "stories"
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("newsdiff:story-detail", args=[self.slug])
+
+
+class ArticleQuerySet(models.QuerySet):
+    def from_outlet(self, slug: str):
+        return self.filter(source__slug=slug)
+
+    def for_listing(self):
+        return self.select_related("source", "wire_agency", "story").defer(
+            "raw_text", "raw_html", "body"
+        )
+
+    def matching(self, query: str):
+        query = query.strip()
+        if not query:
+            return self.none()
+        return self.filter(
+            Q(headline__icontains=query)
+            | Q(source__name__icontains=query)
+            | Q(byline__icontains=query)
+        )
+
+
+class Article(models.Model):
+    class Format(models.TextChoices):
+        PASTE = "paste", "Pasted text"
+        TEXT = "text", "Text file"
+        HTML = "html", "HTML"
+        CORPUS = "corpus", "Corpus import"
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="articles")
+    wire_agency = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="syndicated_articles",
+        help_text="The agency the article was syndicated from, e.g. AP.",
+    )
+    story = models.ForeignKey(
+        Story, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
+    )
+    headline = models.CharField(max_length=500, blank=True)
+    standfirst = models.TextField(blank=True)
+    byline = models.CharField(max_length=300, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    dateline = models.CharField(
+        max_length=200, blank=True, help_text="The date exactly as the article printed it."
+    )
+    language = models.CharField(max_length=12, default="en")
+
+    raw_text = models.TextField(help_text="Exactly as received; never modified.")
+    raw_html = models.TextField(blank=True, help_text="The HTML as received, if uploaded as HTML.")
+    input_format = models.CharField(max_length=10, choices=Format.choices, default=Format.PASTE)
+    encoding = models.CharField(max_length=20, default="utf-8")
+    original_filename = models.CharField(max_length=255, blank=True)
+    content_hash = models.CharField(max_length=64, editable=False)
+
+    body = models.TextField(help_text="The cleaned article text, one blank line between paragraphs.")
+    removed_lines = models.JSONField(
+        default=list, blank=True, help_text="Page furniture taken out of the body."
+    )
+    cleaning_warnings = models.JSONField(default=list, blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "content_hash"], name="article_unique_text_per_source"
+            ),
+            models.UniqueConstraint(
+                fields=["source", "url"],
+                condition=~Q(url=""),
+                name="article_unique_url_per_source",
+            ),
+        ]
+        indexes = [models.Index(fields=["published_at"]), models.Index(fields=["content_hash"])]
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.headline or '(no headline)'}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("newsdiff:article-detail", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        self.content_hash = content_hash(self.raw_text)
+        super().save(*args, **kwargs)
+
+    @property
+    def outlet_label(self) -> str:
+        """'The Independent via AP' when syndicated, else the source's name."""
+        if self.wire_agency_id:
+            return f"{self.source.name} via {self.wire_agency.name}"
+        return self.source.name
+
+    def as_text(self) -> str:
+        """Headline, standfirst and body as one plain text."""
+        return "\n\n".join(part for part in (self.headline, self.standfirst, self.body) if part)
+
+
+class Sentence(models.Model):
+    class Role(models.TextChoices):
+        HEADLINE = "headline", "Headline"
+        STANDFIRST = "standfirst", "Standfirst"
+        BODY = "body", "Body"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sentences")
+    position = models.PositiveIntegerField(help_text="0 is the headline when there is one.")
+    paragraph = models.PositiveIntegerField(help_text="0 for headline and standfirst.")
+    role = models.CharField(max_length=12, choices=Role.choices, default=Role.BODY)
+    text = models.TextField()
+    start = models.PositiveIntegerField(help_text="Offset into the field the sentence comes from.")
+    end = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["article", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "position"], name="sentence_unique_position"),
+            models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="sentence_span"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    @property
+    def anchor(self) -> str:
+        return f"s-{self.position}"

@@ -1,0 +1,145 @@
+"""The one bridge between ORM rows and the plain-Python analysis core.
+
+Each function loads rows, converts them to analysis types, calls the analysis
+and saves the results. Views, admin and commands call these, never the
+analysis modules directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict
+from typing import Any
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from newsdiff.analysis import clean, segment
+from newsdiff.analysis.types import CleanedText
+from newsdiff.models import Article, Sentence, Source, Story, content_hash
+
+# Wire agencies we recognise in bylines, by the full name clean.py reports.
+WIRE_AGENCY_COUNTRIES = {
+    "Associated Press": "US",
+    "Reuters": "GB",
+    "Agence France-Presse": "FR",
+    "PA Media": "GB",
+    "Bloomberg": "US",
+    "Deutsche Presse-Agentur": "DE",
+    "Xinhua": "CN",
+}
+
+
+def unique_slug(model: type, text: str, max_length: int = 200) -> str:
+    base = slugify(text)[: max_length - 8] or "item"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug = f"{base}-{n}"
+        n += 1
+    return slug
+
+
+def wire_agency_source(name: str) -> Source | None:
+    """The Source row for a wire agency named in a byline, created on first sight."""
+    if not name:
+        return None
+    existing = Source.objects.filter(name__iexact=name).first()
+    if existing:
+        return existing
+    return Source.objects.create(
+        name=name,
+        slug=unique_slug(Source, name),
+        kind=Source.Kind.WIRE,
+        country=WIRE_AGENCY_COUNTRIES.get(name, ""),
+    )
+
+
+def find_duplicate(source: Source, raw_text: str) -> Article | None:
+    """The article of ``source`` that has exactly this raw text, if any."""
+    return Article.objects.filter(source=source, content_hash=content_hash(raw_text)).first()
+
+
+def cleaned_fields(cleaned: CleanedText) -> dict[str, Any]:
+    """The Article columns that cleaning derives from the raw text."""
+    return {
+        "headline": cleaned.headline[:500],
+        "standfirst": cleaned.standfirst,
+        "byline": cleaned.byline[:300],
+        "dateline": cleaned.dateline[:200],
+        "published_at": cleaned.published_at,
+        "language": cleaned.language,
+        "body": cleaned.body,
+        "removed_lines": [asdict(line) for line in cleaned.removed],
+        "cleaning_warnings": list(cleaned.warnings),
+        "encoding": cleaned.encoding,
+    }
+
+
+def rebuild_sentences(article: Article) -> list[Sentence]:
+    """Segment the article's cleaned fields again and replace its sentences."""
+    found = segment.segment_document(article.headline, article.standfirst, article.body)
+    with transaction.atomic():
+        article.sentences.all().delete()
+        return Sentence.objects.bulk_create(
+            Sentence(
+                article=article,
+                position=s.index,
+                paragraph=s.paragraph,
+                role=s.role,
+                text=s.text,
+                start=s.start,
+                end=s.end,
+            )
+            for s in found
+        )
+
+
+@transaction.atomic
+def save_article(
+    cleaned: CleanedText,
+    *,
+    source: Source,
+    story: Story | None = None,
+    url: str = "",
+    input_format: str = Article.Format.PASTE,
+    filename: str = "",
+    user=None,
+) -> Article:
+    """Store a cleaned upload as a new Article with its sentences, in one transaction."""
+    article = Article(
+        source=source,
+        story=story,
+        url=url,
+        raw_text=cleaned.raw,
+        raw_html=cleaned.raw_html,
+        input_format=input_format,
+        original_filename=filename[:255],
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+        wire_agency=wire_agency_source(cleaned.wire_agency),
+        **cleaned_fields(cleaned),
+    )
+    article.save()
+    rebuild_sentences(article)
+    return article
+
+
+def reclean(article: Article, keep_lines: Iterable[int] = ()) -> Article:
+    """Clean the stored raw text again (keeping the given furniture lines) and
+    rebuild the sentences. The raw text itself is never touched."""
+    if article.raw_html:
+        cleaned = clean.clean_html(article.raw_html)
+    else:
+        cleaned = clean.clean_text(article.raw_text, keep_lines=frozenset(keep_lines))
+    fields = cleaned_fields(cleaned)
+    fields.pop("encoding")
+    for name, value in fields.items():
+        setattr(article, name, value)
+    with transaction.atomic():
+        article.save(update_fields=[*fields, "updated_at"])
+        rebuild_sentences(article)
+    return article
+
+
+def story_for(title: str) -> Story:
+    story = Story.objects.filter(title=title).first()
+    return story or Story.objects.create(title=title, slug=unique_slug(Story, title))

@@ -1,0 +1,2 @@
+// newsdiff: small progressive enhancements. Every page works without this file.
+"use strict";

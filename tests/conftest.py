@@ -1,0 +1,57 @@
+import pytest
+
+from tests.factories import make_article, make_source, make_story
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    """Tests don't run collectstatic; serve static files unhashed."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def story(db):
+    """One event reported by two outlets."""
+    story = make_story(title="Minister visits Moscow", slug="minister-visits-moscow")
+    make_article(
+        source=make_source(name="Daily Planet", slug="daily-planet"),
+        story=story,
+        headline="Minister heads to Moscow",
+        body="The minister travelled to Moscow today. She will stay until Thursday.",
+    )
+    make_article(
+        source=make_source(name="Wire Service", slug="wire-service", kind="wire"),
+        story=story,
+        headline="Minister arrives in Moscow for talks",
+        body="The minister is heading to Moscow for talks. Officials said little.",
+    )
+    return story
+
+
+@pytest.fixture
+def lonely_story(db):
+    story = make_story(title="A scoop", slug="a-scoop")
+    make_article(story=story, headline="Only we have this", body="A single report.")
+    return story
+
+
+@pytest.fixture
+def empty_story(db):
+    return make_story(title="Nothing yet", slug="nothing-yet")
+
+
+@pytest.fixture
+def seeds(db):
+    """The two seed reports, loaded as `make run` loads them."""
+    from django.core.management import call_command
+
+    call_command("load_seeds", verbosity=0)
+    from newsdiff.models import Article
+
+    return {
+        "left": Article.objects.get(original_filename="000_abca97e62226170e.txt"),
+        "right": Article.objects.get(original_filename="002_949427fbf105c65a.txt"),
+    }
