@@ -44,7 +44,17 @@ def detokenize(tokenised: str) -> str:
         text = _QUOTES.get(tok, tok)
         glue = glue_next or not out
         glue_next = False
-        if tok in _NO_SPACE_BEFORE:
+        between_digits = (
+            tok in (".", ":")
+            and out
+            and i + 1 < len(tokens)
+            and out[-1][-1:].isdigit()
+            and tokens[i + 1][:1].isdigit()
+        )
+        if between_digits:
+            glue = True  # "3 . 0" -> "3.0", "5 : 03pm" -> "5:03pm"
+            glue_next = True
+        elif tok in _NO_SPACE_BEFORE:
             glue = True
         elif tok == '"':
             # a straight double quote opens or closes by turns

@@ -113,9 +113,7 @@ class Alignment:
             only_left=self.only_right,
             only_right=self.only_left,
             restatements=tuple(
-                Restatement(
-                    "right" if r.side == "left" else "left", r.index, r.restates, r.score
-                )
+                Restatement("right" if r.side == "left" else "left", r.index, r.restates, r.score)
                 for r in self.restatements
             ),
         )
