@@ -170,3 +170,18 @@ class ArticleUploadForm(forms.Form):
         url = self.cleaned_data.get("url")
         if url and Article.objects.filter(source=source, url=url).exists():
             self.add_error("url", f"{source.name} already has an article with this URL.")
+
+
+class CompareForm(forms.Form):
+    """Two articles to compare (ids in the query string: /compare/?left=1&right=2)."""
+
+    left = forms.IntegerField(min_value=1, label="First report")
+    right = forms.IntegerField(min_value=1, label="Second report")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("left") and data.get("left") == data.get("right"):
+            raise forms.ValidationError(
+                "That is the same article twice. Choose two different reports of the event."
+            )
+        return data

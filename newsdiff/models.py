@@ -5,6 +5,7 @@ the cleaned body, metadata and sentences are derived from it (see pipeline.py).
 """
 
 import hashlib
+import secrets
 
 from django.conf import settings
 from django.db import models
@@ -223,3 +224,67 @@ class Sentence(models.Model):
     @property
     def anchor(self) -> str:
         return f"s-{self.position}"
+
+
+# Short ids for comparison links: 10 characters from an alphabet without
+# look-alikes (no 0/o, 1/l/i), about 49 bits of randomness: not guessable by counting.
+SHORT_ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
+SHORT_ID_LENGTH = 10
+
+
+def new_short_id() -> str:
+    return "".join(secrets.choice(SHORT_ID_ALPHABET) for _ in range(SHORT_ID_LENGTH))
+
+
+class ComparisonQuerySet(models.QuerySet):
+    def recent(self):
+        return self.select_related(
+            "left_article__source", "right_article__source", "created_by"
+        ).order_by("-created_at")
+
+    def involving(self, article: "Article"):
+        return self.filter(Q(left_article=article) | Q(right_article=article))
+
+
+class Comparison(models.Model):
+    """Two articles aligned once, frozen: the permalink always shows this result."""
+
+    short_id = models.CharField(max_length=16, unique=True, default=new_short_id, editable=False)
+    left_article = models.ForeignKey(
+        Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    right_article = models.ForeignKey(
+        Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    left_hash = models.CharField(max_length=64, help_text="Hash of the left text as compared.")
+    right_hash = models.CharField(max_length=64, help_text="Hash of the right text as compared.")
+    engine_version = models.CharField(max_length=40)
+    result = models.JSONField(help_text="The alignment result, texts included, as compared.")
+    left_label = models.CharField(max_length=300, help_text="Outlet and headline at the time.")
+    right_label = models.CharField(max_length=300)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+
+    objects = ComparisonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["left_article", "right_article", "left_hash", "right_hash", "engine_version"],
+                name="comparison_unique_texts_and_engine",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.left_label} ↔ {self.right_label}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("newsdiff:comparison-detail", args=[self.short_id])
+
+
+def compared_text_hash(article: Article) -> str:
+    """Hash of what a comparison reads from an article: its cleaned fields."""
+    return content_hash("\x1f".join((article.headline, article.standfirst, article.body)))

@@ -11,12 +11,21 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
-from newsdiff.analysis import clean, segment
+from newsdiff.analysis import clean, compare, segment
 from newsdiff.analysis.types import CleanedText
-from newsdiff.models import Article, Sentence, Source, Story, content_hash
+from newsdiff.analysis.types import Sentence as AnalysisSentence
+from newsdiff.models import (
+    Article,
+    Comparison,
+    Sentence,
+    Source,
+    Story,
+    compared_text_hash,
+    content_hash,
+)
 
 # Wire agencies we recognise in bylines, by the full name clean.py reports.
 WIRE_AGENCY_COUNTRIES = {
@@ -143,3 +152,85 @@ def reclean(article: Article, keep_lines: Iterable[int] = ()) -> Article:
 def story_for(title: str) -> Story:
     story = Story.objects.filter(title=title).first()
     return story or Story.objects.create(title=title, slug=unique_slug(Story, title))
+
+
+def analysis_sentences(article: Article) -> list[AnalysisSentence]:
+    return [
+        AnalysisSentence(
+            index=s.position,
+            text=s.text,
+            role=s.role,
+            paragraph=s.paragraph,
+            start=s.start,
+            end=s.end,
+        )
+        for s in article.sentences.all()
+    ]
+
+
+def article_metadata(article: Article) -> dict[str, Any]:
+    """What a frozen comparison keeps about each article, as it was when compared."""
+    return {
+        "article_id": article.pk,
+        "source": article.source.name,
+        "source_slug": article.source.slug,
+        "wire_agency": article.wire_agency.name if article.wire_agency_id else "",
+        "headline": article.headline,
+        "standfirst": article.standfirst,
+        "byline": article.byline,
+        "url": article.url,
+        "dateline": article.dateline,
+        "published_at": article.published_at.isoformat() if article.published_at else None,
+        "language": article.language,
+        "added_at": article.created_at.isoformat(),
+        "text_hash": compared_text_hash(article),
+    }
+
+
+def compare_articles(left: Article, right: Article, user=None) -> Comparison:
+    """The comparison of two articles' current texts, computed once and then reused."""
+    left_hash, right_hash = compared_text_hash(left), compared_text_hash(right)
+    version = compare.engine_version()
+    lookup = {
+        "left_article": left,
+        "right_article": right,
+        "left_hash": left_hash,
+        "right_hash": right_hash,
+        "engine_version": version,
+    }
+    existing = Comparison.objects.filter(**lookup).first()
+    if existing:
+        return existing
+    result = compare.compare_sentences(
+        analysis_sentences(left),
+        analysis_sentences(right),
+        article_metadata(left),
+        article_metadata(right),
+        lexicon=current_lexicon(),
+    )
+    try:
+        with transaction.atomic():
+            return Comparison.objects.create(
+                **lookup,
+                result=result,
+                left_label=f"{left.outlet_label}: {left.headline}"[:300],
+                right_label=f"{right.outlet_label}: {right.headline}"[:300],
+                created_by=user if getattr(user, "is_authenticated", False) else None,
+            )
+    except IntegrityError:  # the same comparison was created at the same moment
+        return Comparison.objects.get(**lookup)
+
+
+def is_outdated(comparison: Comparison) -> dict[str, bool]:
+    """Which side's article has changed since the comparison was made."""
+    return {
+        "left": bool(comparison.left_article)
+        and compared_text_hash(comparison.left_article) != comparison.left_hash,
+        "right": bool(comparison.right_article)
+        and compared_text_hash(comparison.right_article) != comparison.right_hash,
+    }
+
+
+def current_lexicon():
+    """The framing lexicon as staff have edited it (the shipped lists by default)."""
+    return None

@@ -1,7 +1,23 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
 from newsdiff import views
+from newsdiff.models import SHORT_ID_ALPHABET, SHORT_ID_LENGTH
+
+
+class ShortIdConverter:
+    """Comparison ids: only our alphabet and length, so a tampered id is a plain 404."""
+
+    regex = f"[{SHORT_ID_ALPHABET}]{{{SHORT_ID_LENGTH}}}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(ShortIdConverter, "shortid")
 
 app_name = "newsdiff"
 
@@ -14,6 +30,11 @@ newsdiff_patterns = [
     path("articles/", views.article_list, name="article-list"),
     path("articles/<int:pk>/", views.article_detail, name="article-detail"),
     path("articles/<int:pk>/raw/", views.article_raw, name="article-raw"),
+    path("compare/", views.compare_start, name="compare"),
+    path("compare/pick/", views.compare_picker, name="compare-picker"),
+    path("c/<shortid:short_id>/", views.comparison_detail, name="comparison-detail"),
+    path("c/<shortid:short_id>.json", views.comparison_json, name="comparison-json"),
+    path("c/<shortid:short_id>.csv", views.comparison_csv, name="comparison-csv"),
 ]
 
 urlpatterns = [

@@ -2,12 +2,15 @@
 
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
 
+from newsdiff import display, pipeline
+from newsdiff.forms import CompareForm
 from newsdiff.http import HtmxRequest
-from newsdiff.models import Article, Source, Story
+from newsdiff.models import Article, Comparison, Source, Story
 
 PAGE_SIZE = 25
 
@@ -27,6 +30,8 @@ def home(request: HtmxRequest) -> HttpResponse:
         "source_total": Source.objects.count(),
         "article_total": Article.objects.count(),
         "story_total": Story.objects.count(),
+        "comparisons": Comparison.objects.recent()[:8],
+        "choices": _compare_choices(),
     }
     return render(request, "newsdiff/home.html", context)
 
@@ -60,7 +65,14 @@ def story_list(request: HtmxRequest) -> HttpResponse:
 @require_GET
 def story_detail(request: HtmxRequest, slug: str) -> HttpResponse:
     story = get_object_or_404(Story.objects.with_articles(), slug=slug)
-    return render(request, "newsdiff/story_detail.html", {"story": story})
+    articles = list(story.articles.all())
+    context = {
+        "story": story,
+        "choices": [(story.title, articles)],
+        "first_pk": articles[0].pk if articles else None,
+        "second_pk": articles[1].pk if len(articles) > 1 else None,
+    }
+    return render(request, "newsdiff/story_detail.html", context)
 
 
 @require_GET
@@ -92,10 +104,11 @@ def article_detail(request: HtmxRequest, pk: int) -> HttpResponse:
         "standfirst_sentences": [s for s in sentences if s.role == "standfirst"],
         "paragraphs": paragraphs,
         "story_articles": (
-            article.story.articles.select_related("source").exclude(pk=article.pk)[:20]
+            article.story.articles.select_related("source", "story").exclude(pk=article.pk)[:20]
             if article.story_id
-            else []
+            else Article.objects.for_listing().exclude(pk=article.pk)[:10]
         ),
+        "comparisons": Comparison.objects.recent().involving(article)[:10],
     }
     return render(request, "newsdiff/article_detail.html", context)
 
@@ -104,3 +117,116 @@ def article_detail(request: HtmxRequest, pk: int) -> HttpResponse:
 def article_raw(request: HtmxRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("source"), pk=pk)
     return render(request, "newsdiff/article_raw.html", {"article": article})
+
+
+# --- Comparisons -------------------------------------------------------------
+
+COMPARE_CHOICES_LIMIT = 300
+
+
+def _compare_choices():
+    """Articles for the pickers, grouped by story, newest first."""
+    articles = Article.objects.for_listing().order_by("story__title", "-published_at", "pk")[
+        :COMPARE_CHOICES_LIMIT
+    ]
+    groups: dict[str, list[Article]] = {}
+    for article in articles:
+        groups.setdefault(article.story.title if article.story else "No story", []).append(
+            article
+        )
+    return sorted(groups.items(), key=lambda item: (item[0] == "No story", item[0]))
+
+
+@require_GET
+def compare_start(request: HtmxRequest) -> HttpResponse:
+    """/compare/?left=ID&right=ID: find or create the comparison, then go to its link."""
+    if not request.GET:
+        return render(request, "newsdiff/compare_start.html", {"choices": _compare_choices()})
+    form = CompareForm(request.GET)
+    if not form.is_valid():
+        context = {"form": form, "choices": _compare_choices()}
+        return render(request, "newsdiff/compare_start.html", context, status=400)
+    articles = Article.objects.select_related("source", "wire_agency")
+    left = get_object_or_404(articles, pk=form.cleaned_data["left"])
+    right = get_object_or_404(articles, pk=form.cleaned_data["right"])
+    comparison = pipeline.compare_articles(left, right, user=request.user)
+    return redirect(comparison)
+
+
+@require_GET
+def compare_picker(request: HtmxRequest) -> HttpResponse:
+    """Search-as-you-type list of articles to compare with ``left``."""
+    left_id = request.GET.get("left", "")
+    if not left_id.isdigit():
+        context = {"error": "Choose the article you want to compare first."}
+        return render(request, "newsdiff/compare_picker.html", context, status=400)
+    left = get_object_or_404(Article.objects.select_related("story"), pk=int(left_id))
+    query = request.GET.get("q", "").strip()
+    candidates = Article.objects.for_listing().exclude(pk=left.pk)
+    if query:
+        candidates = candidates.matching(query)[:20]
+    elif left.story_id:
+        candidates = candidates.filter(story_id=left.story_id)[:20]
+    else:
+        candidates = candidates[:20]
+    context = {"left": left, "query": query, "candidates": candidates}
+    template = "newsdiff/compare_picker.html"
+    if request.htmx:
+        template += "#picker-results"
+    return render(request, template, context)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def comparison_detail(request: HtmxRequest, short_id: str) -> HttpResponse:
+    comparison = get_object_or_404(
+        Comparison.objects.select_related("left_article", "right_article"), short_id=short_id
+    )
+    show = request.GET.get("show", "all")
+    show = show if show in display.FILTERS else "all"
+    mode = request.GET.get("mode", "side-by-side")
+    mode = mode if mode in display.MODES else "side-by-side"
+    result = comparison.result
+    rows = display.build_rows(result)
+    kind = request.GET.get("kind", "")
+    context = {
+        "comparison": comparison,
+        "result": result,
+        "left": result["left"],
+        "right": result["right"],
+        "sides": [("left", result["left"]), ("right", result["right"])],
+        "summary": result["summary"],
+        "rows": display.filter_rows(rows, show),
+        "row_count": len(rows),
+        "show": show,
+        "mode": mode,
+        "filters": display.FILTERS,
+        "modes": display.MODES,
+        "outdated": pipeline.is_outdated(comparison),
+        "findings": display.findings_for_page(result, rows, kind),
+        "kind": kind,
+        "share_url": request.build_absolute_uri(comparison.get_absolute_url()),
+    }
+    template = "newsdiff/comparison_detail.html"
+    if request.htmx:
+        template += "#comparison"
+    return render(request, template, context)
+
+
+@require_GET
+def comparison_json(request: HtmxRequest, short_id: str) -> HttpResponse:
+    comparison = get_object_or_404(Comparison, short_id=short_id)
+    response = JsonResponse(
+        comparison.result, json_dumps_params={"ensure_ascii": False, "indent": 2}
+    )
+    response["Content-Disposition"] = f'inline; filename="newsdiff-{comparison.short_id}.json"'
+    return response
+
+
+@require_GET
+def comparison_csv(request: HtmxRequest, short_id: str) -> HttpResponse:
+    comparison = get_object_or_404(Comparison, short_id=short_id)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="newsdiff-{comparison.short_id}.csv"'
+    display.write_csv(response, comparison.result)
+    return response

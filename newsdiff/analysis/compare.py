@@ -1,0 +1,151 @@
+"""Compare two reports end to end and return the stable, JSON-ready result.
+
+``compare_texts(left_text, right_text)`` takes two raw texts as pasted (page
+furniture included); ``compare_sentences`` takes already segmented documents
+(the web app stores sentences, so it starts there). Both return the schema
+documented in the README ("The comparison JSON"). Bump ``SCHEMA_VERSION`` when
+the shape of the result changes; ``version`` in the result names the schema and
+the alignment engine together so a stored result can be recomputed when either
+changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict
+from typing import Any
+
+from newsdiff.analysis import align, clean, framing, segment, worddiff
+from newsdiff.analysis.types import Alignment, CleanedText, Sentence
+
+SCHEMA_VERSION = "1"
+SIDES = ("left", "right")
+
+
+def engine_version() -> str:
+    """The version stored with every comparison: schema, aligner and framing."""
+    return f"{SCHEMA_VERSION}.{align.ENGINE_VERSION}.{framing.FRAMING_VERSION}"
+
+
+def _sentence_dict(s: Sentence) -> dict[str, Any]:
+    return {"index": s.index, "text": s.text, "role": s.role, "paragraph": s.paragraph}
+
+
+def _metadata(cleaned: CleanedText) -> dict[str, Any]:
+    return {
+        "headline": cleaned.headline,
+        "standfirst": cleaned.standfirst,
+        "byline": cleaned.byline,
+        "wire_agency": cleaned.wire_agency,
+        "dateline": cleaned.dateline,
+        "published_at": cleaned.published_at.isoformat() if cleaned.published_at else None,
+        "language": cleaned.language,
+        "removed": [asdict(r) for r in cleaned.removed],
+    }
+
+
+def _coverage(sentences: Sequence[Sentence], covered: set[int]) -> float:
+    """Share of a report's characters that sit in sentences the other report covers."""
+    total = sum(len(s.text) for s in sentences)
+    if not total:
+        return 0.0
+    return round(sum(len(s.text) for s in sentences if s.index in covered) / total, 4)
+
+
+def summarise(
+    left: Sequence[Sentence], right: Sequence[Sentence], alignment: Alignment
+) -> dict[str, Any]:
+    """The counts a journalist sees first."""
+    covered = {"left": set(), "right": set()}
+    for group in alignment.groups:
+        covered["left"].update(group.left)
+        covered["right"].update(group.right)
+    for r in alignment.restatements:
+        # a restatement is covered when the sentence it repeats is
+        if r.restates in covered[r.side]:
+            covered[r.side].add(r.index)
+    return {
+        "pairs": len(alignment.groups),
+        "identical_pairs": sum(g.kind == "identical" for g in alignment.groups),
+        "reworded_pairs": sum(g.kind != "identical" for g in alignment.groups),
+        "only_left": len(alignment.only_left),
+        "only_right": len(alignment.only_right),
+        "left_covered": _coverage(left, covered["left"]),
+        "right_covered": _coverage(right, covered["right"]),
+    }
+
+
+def compare_sentences(
+    left: Sequence[Sentence],
+    right: Sequence[Sentence],
+    left_meta: Mapping[str, Any] | None = None,
+    right_meta: Mapping[str, Any] | None = None,
+    lexicon: framing.Lexicon | None = None,
+) -> dict[str, Any]:
+    """Align two segmented reports, diff every aligned group and label the framing."""
+    alignment = align.align_sentences(left, right)
+    by_index = {"left": {s.index: s for s in left}, "right": {s.index: s for s in right}}
+    pairs = []
+    for group in alignment.groups:
+        left_text = " ".join(by_index["left"][i].text for i in group.left)
+        right_text = " ".join(by_index["right"][i].text for i in group.right)
+        pairs.append(
+            {
+                "left": list(group.left),
+                "right": list(group.right),
+                "score": round(group.score, 4),
+                "kind": group.kind,
+                "terms": list(group.terms),
+                "diff": [asdict(span) for span in worddiff.diff_words(left_text, right_text)],
+            }
+        )
+    result: dict[str, Any] = {
+        "left": {**(left_meta or {}), "sentences": [_sentence_dict(s) for s in left]},
+        "right": {**(right_meta or {}), "sentences": [_sentence_dict(s) for s in right]},
+        "pairs": pairs,
+        "only_left": list(alignment.only_left),
+        "only_right": list(alignment.only_right),
+        "restatements": [asdict(r) for r in alignment.restatements],
+        "summary": summarise(left, right, alignment),
+        "framing": framing.framing_to_dict(
+            framing.analyse_framing(left, right, alignment, lexicon=lexicon)
+        ),
+        "notes": _notes(left_meta or {}, right_meta or {}, left, right),
+        "version": engine_version(),
+    }
+    return result
+
+
+def _notes(
+    left_meta: Mapping[str, Any],
+    right_meta: Mapping[str, Any],
+    left: Sequence[Sentence],
+    right: Sequence[Sentence],
+) -> list[str]:
+    notes = []
+    for side, meta, sentences in (("left", left_meta, left), ("right", right_meta, right)):
+        language = meta.get("language", "en")
+        if language and language != "en":
+            notes.append(
+                f"The {side} text does not look like English (detected: {language}); "
+                "alignment and framing are tuned for English news."
+            )
+        if not sentences:
+            notes.append(f"The {side} text has no sentences to compare.")
+    return notes
+
+
+def document_from_cleaned(cleaned: CleanedText) -> tuple[list[Sentence], dict[str, Any]]:
+    sentences = segment.segment_document(cleaned.headline, cleaned.standfirst, cleaned.body)
+    return sentences, _metadata(cleaned)
+
+
+def compare_texts(left_text: str, right_text: str) -> dict[str, Any]:
+    """Clean, segment, align and label two raw texts (as pasted, furniture included).
+
+    Raises ``clean.CleaningError`` with a readable message for empty or
+    unreadable input.
+    """
+    left, left_meta = document_from_cleaned(clean.clean_text(left_text))
+    right, right_meta = document_from_cleaned(clean.clean_text(right_text))
+    return compare_sentences(left, right, left_meta, right_meta)

@@ -1,0 +1,76 @@
+"""A journalist's path through the app, in a real browser."""
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.e2e
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+def _compare_seeds(page: Page, live_server) -> str:
+    page.goto(live_server.url + "/")
+    page.select_option("#home-left", label=re.compile("^Morning Star: China"))
+    page.select_option("#home-right", label=re.compile("^The Independent: China"))
+    page.get_by_role("button", name="Compare").click()
+    page.wait_for_url(re.compile(r"/c/[a-z0-9]{10}/$"))
+    return page.url
+
+
+def test_compare_the_seed_reports_from_the_home_page(page: Page, live_server, seeded):
+    permalink = _compare_seeds(page, live_server)
+    plan = page.locator(".row", has_text="12-point plan")
+    expect(plan).to_have_class(re.compile("row--only-left"))
+    expect(plan.locator(".badge--left")).to_contain_text("only in Morning Star")
+    unclear = page.locator(".row", has_text="unclear what happened to Qin")
+    expect(unclear).to_have_class(re.compile("row--only-right"))
+    expect(page.locator(".row--pair")).to_have_count(8)
+
+    # hovering a sentence highlights its counterpart
+    row = page.locator(".row--pair", has_text="situation in Ukraine")
+    row.locator(".cell--left").hover()
+    expect(row.locator(".cell--right")).to_have_class(re.compile("is-counterpart"))
+
+    # the filter works (htmx swap, URL updated)
+    page.get_by_role("link", name="In one report only").click()
+    expect(page.locator(".row--pair")).to_have_count(0)
+    expect(page.locator(".row--only-left")).to_have_count(4)
+    expect(page.locator(".row--only-right")).to_have_count(8)
+    expect(page).to_have_url(re.compile(r"show=one-sided"))
+
+    # the permalink reloads identically
+    page.goto(permalink)
+    first = page.locator("#comparison").inner_text()
+    page.reload()
+    assert page.locator("#comparison").inner_text() == first
+
+    DOCS.mkdir(exist_ok=True)
+    page.set_viewport_size({"width": 1280, "height": 1800})
+    page.goto(permalink)
+    page.screenshot(path=str(DOCS / "seed-comparison.png"), full_page=False)
+
+
+def test_row_anchor_scrolls_to_and_marks_the_row(page: Page, live_server, seeded):
+    permalink = _compare_seeds(page, live_server)
+    page.goto(permalink + "#pair-4")
+    expect(page.locator("#pair-4")).to_have_class(re.compile("is-targeted"))
+
+
+def test_keyboard_moves_between_rows(page: Page, live_server, seeded):
+    _compare_seeds(page, live_server)
+    page.locator("body").press("j")
+    first = page.evaluate("document.activeElement.closest('.row').id")
+    page.keyboard.press("j")
+    second = page.evaluate("document.activeElement.closest('.row').id")
+    assert first != second
+
+
+def test_layout_holds_on_a_phone(page: Page, live_server, seeded):
+    permalink = _compare_seeds(page, live_server)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(permalink)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390 + 1

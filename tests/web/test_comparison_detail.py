@@ -1,0 +1,126 @@
+import re
+
+import pytest
+from django.urls import reverse
+
+from newsdiff import pipeline
+from newsdiff.models import Article, Comparison
+from tests.factories import make_article, make_story
+
+
+@pytest.fixture
+def seed_comparison(seeds):
+    return pipeline.compare_articles(seeds["left"], seeds["right"])
+
+
+def _row(body: str, text: str) -> str:
+    """The HTML of the comparison row that contains ``text``."""
+    rows = re.split(r'(?=<div id="(?:pair|left|right)-\d+" class="row)', body)
+    matches = [r for r in rows if text in r]
+    assert matches, f"no row contains {text!r}"
+    return matches[0]
+
+
+def test_seed_comparison_marks_one_sided_sentences(client, seed_comparison):
+    body = client.get(seed_comparison.get_absolute_url()).content.decode()
+    plan = _row(body, "12-point plan")
+    assert "row--only-left" in plan and "only in Morning Star" in plan
+    qin = _row(body, "Qin Gang")
+    assert "row--pair" in qin  # Wang stepped down ... his successor, Qin Gang: a pair
+    unclear = _row(body, "unclear what happened to Qin")
+    assert "row--only-right" in unclear and "only in The Independent" in unclear
+
+
+def test_seed_comparison_shows_word_changes_and_positions(client, seed_comparison):
+    body = client.get(seed_comparison.get_absolute_url()).content.decode()
+    row = _row(body, "situation")
+    assert '<mark class="w w--replace">conflict</mark>' in row
+    assert '<mark class="w w--replace">situation</mark>' in row
+    assert re.search(r"¶\d+ · ¶\d+", row)
+
+
+def test_header_counts_and_share_meta(client, seed_comparison):
+    body = client.get(seed_comparison.get_absolute_url()).content.decode()
+    summary = seed_comparison.result["summary"]
+    assert summary == {**summary, "pairs": 8, "only_left": 4, "only_right": 8}
+    assert 'property="og:title" content="How Morning Star and The Independent reported' in body
+    assert "8 shared sentences" in body
+    assert 'name="twitter:card"' in body
+    assert f"/c/{seed_comparison.short_id}.json" in body
+
+
+def test_filters_show_differences_or_one_sided_only(client, seed_comparison):
+    url = seed_comparison.get_absolute_url()
+    everything = client.get(url).content.decode()
+    one_sided = client.get(url, {"show": "one-sided"}).content.decode()
+    assert "Specifics of their talks were not released." in everything
+    assert 'class="row row--pair' not in one_sided
+    assert one_sided.count('class="row row--only-') == 12
+    differences = client.get(url, {"show": "differences"}).content.decode()
+    assert "row--identical" not in differences
+
+
+def test_htmx_request_gets_only_the_comparison(client, seed_comparison):
+    response = client.get(
+        seed_comparison.get_absolute_url(), {"show": "one-sided"}, headers={"HX-Request": "true"}
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="comparison"' in body and "<html" not in body
+    assert "HX-Request" in response.headers["Vary"]
+
+
+def test_interleaved_mode_lists_both_texts_in_one_column(client, seed_comparison):
+    body = client.get(seed_comparison.get_absolute_url(), {"mode": "interleaved"}).content.decode()
+    assert "cmp--interleaved" in body
+    assert "cmp__colheads" not in body
+
+
+def test_tampered_or_unknown_short_ids_404(client, seed_comparison):
+    good = seed_comparison.short_id
+    assert client.get(f"/c/{good[:-1]}x/").status_code == 404
+    assert client.get(f"/c/{good}0/").status_code == 404
+    assert client.get("/c/../admin/").status_code == 404
+
+
+def test_permalink_keeps_showing_what_was_shared_after_a_correction(client, seeds):
+    comparison = pipeline.compare_articles(seeds["left"], seeds["right"])
+    before = client.get(comparison.get_absolute_url()).content.decode()
+    article = seeds["left"]
+    article.body = article.body.replace("frosty reception", "cool reception")
+    article.save()
+    pipeline.rebuild_sentences(article)
+    after = client.get(comparison.get_absolute_url()).content.decode()
+    assert "frosty reception" in after and "cool reception" not in after
+    assert "A newer version exists" in after and "A newer version exists" not in before
+    fresh = client.get(reverse("newsdiff:compare"), {"left": article.pk, "right": seeds["right"].pk})
+    assert fresh.url != comparison.get_absolute_url()
+    assert Comparison.objects.count() == 2
+
+
+def test_a_deleted_article_leaves_the_comparison_intact(client, seeds):
+    comparison = pipeline.compare_articles(seeds["left"], seeds["right"])
+    Article.objects.filter(pk=seeds["right"].pk).delete()
+    response = client.get(comparison.get_absolute_url())
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "has since been removed" in body and "Li Shangfu" in body
+
+
+def test_article_text_with_html_is_rendered_as_inert_text(client, db):
+    story = make_story()
+    left = make_article(
+        story=story,
+        headline="Minister <script>alert('left')</script> visits",
+        body="The minister <img src=x onerror=alert(1)> arrived on Monday. Talks began.",
+    )
+    right = make_article(
+        story=story,
+        headline="Minister visits",
+        body="The minister arrived on Monday <b onmouseover=alert(2)>today</b>. Talks began.",
+    )
+    comparison = pipeline.compare_articles(left, right)
+    body = client.get(comparison.get_absolute_url()).content.decode()
+    assert "<script>alert" not in body
+    assert "<img src=x" not in body and "<b onmouseover" not in body
+    assert "&lt;img src=x onerror=alert(1)&gt;" in body or "&lt;img" in body

@@ -1,0 +1,34 @@
+import csv
+import io
+
+import pytest
+
+from newsdiff import pipeline
+
+
+@pytest.fixture
+def seed_comparison(seeds):
+    return pipeline.compare_articles(seeds["left"], seeds["right"])
+
+
+def test_json_export_uses_the_cli_schema(client, seed_comparison):
+    response = client.get(f"/c/{seed_comparison.short_id}.json")
+    data = response.json()
+    assert response.status_code == 200
+    assert {"left", "right", "pairs", "only_left", "only_right", "restatements", "version"} <= set(data)
+    assert {"index", "text", "role", "paragraph"} <= set(data["left"]["sentences"][0])
+    assert {"left", "right", "score", "kind", "terms", "diff"} <= set(data["pairs"][0])
+    assert len(data["pairs"]) == 8
+    assert data["framing"]["findings"]
+
+
+def test_csv_export_has_one_row_per_group_or_one_sided_sentence(client, seed_comparison):
+    response = client.get(f"/c/{seed_comparison.short_id}.csv")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert len(rows) == 8 + 4 + 8
+    kinds = {r["kind"] for r in rows}
+    assert kinds == {"pair", "only-left", "only-right"}
+    plan = next(r for r in rows if "12-point plan" in r["left_text"])
+    assert plan["kind"] == "only-left" and plan["right_text"] == ""
