@@ -135,10 +135,11 @@ def save_article(
 def reclean(article: Article, keep_lines: Iterable[int] = ()) -> Article:
     """Clean the stored raw text again (keeping the given furniture lines) and
     rebuild the sentences. The raw text itself is never touched."""
+    keep = frozenset(keep_lines)
     if article.raw_html:
-        cleaned = clean.clean_html(article.raw_html)
+        cleaned = clean.clean_html(article.raw_html, keep_lines=keep)
     else:
-        cleaned = clean.clean_text(article.raw_text, keep_lines=frozenset(keep_lines))
+        cleaned = clean.clean_text(article.raw_text, keep_lines=keep)
     fields = cleaned_fields(cleaned)
     fields.pop("encoding")
     for name, value in fields.items():

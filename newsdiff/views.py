@@ -172,7 +172,7 @@ def compare_picker(request: HtmxRequest) -> HttpResponse:
     context = {"left": left, "query": query, "candidates": candidates}
     template = "newsdiff/compare_picker.html"
     if request.htmx:
-        template += "#picker-results"
+        template = "newsdiff/_picker.html#picker-results"
     return render(request, template, context)
 
 
