@@ -22,11 +22,16 @@ def main() -> None:
         for label in ("first load", "second load"):
             started = time.perf_counter()
             result = subprocess.run(
-                [*manage, "load_ecbplus"], env=env, check=True, cwd=ROOT,
-                capture_output=True, text=True,
+                [*manage, "load_ecbplus"],
+                env=env,
+                check=True,
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
             )
             wall = time.perf_counter() - started
-            print(f"  {label:<12} {wall:6.1f} s wall (process incl. start-up) | {result.stdout.strip()}")
+            out = result.stdout.strip()
+            print(f"  {label:<12} {wall:6.1f} s wall (process incl. start-up) | {out}")
 
 
 if __name__ == "__main__":

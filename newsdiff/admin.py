@@ -100,7 +100,16 @@ class ArticleAdmin(admin.ModelAdmin):
         (None, {"fields": ["source", "wire_agency", "story", "url"]}),
         (
             "Metadata (extracted; correct it if needed)",
-            {"fields": ["headline", "standfirst", "byline", "dateline", "published_at", "language"]},
+            {
+                "fields": [
+                    "headline",
+                    "standfirst",
+                    "byline",
+                    "dateline",
+                    "published_at",
+                    "language",
+                ]
+            },
         ),
         (
             "Cleaned text (sentences are rebuilt when you save)",
@@ -168,9 +177,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def upload_view(self, request):
         if not self.has_add_permission(request):
-            return TemplateResponse(
-                request, "admin/newsdiff/article/forbidden.html", status=403
-            )
+            return TemplateResponse(request, "admin/newsdiff/article/forbidden.html", status=403)
         form = ArticleUploadForm(request.POST or None, request.FILES or None)
         status = 200
         preview = None
@@ -193,7 +200,6 @@ class ArticleAdmin(admin.ModelAdmin):
             "title": "Upload articles",
             "form": form,
             "preview": preview,
-            "max_mb": form.fields["files"].help_text,
         }
         return TemplateResponse(
             request, "admin/newsdiff/article/upload.html", context, status=status

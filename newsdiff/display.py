@@ -176,7 +176,7 @@ def filter_rows(rows: list[Row], show: str) -> list[Row]:
 FINDING_KINDS: dict[str, tuple[str, str]] = {
     "only_one_side": ("Only in one report", "◧"),
     "word_choice": ("Word choice", "✎"),
-    "naming": ("Naming", "🏷"),
+    "naming": ("Naming", "Aa"),
     "weighted_term": ("Loaded term", "⚑"),
     "attribution": ("Attribution", "❝"),
     "hedging": ("Hedging and certainty", "≈"),
@@ -184,9 +184,7 @@ FINDING_KINDS: dict[str, tuple[str, str]] = {
 }
 
 
-def findings_for_page(
-    result: dict[str, Any], rows: list[Row], kind: str = ""
-) -> dict[str, Any]:
+def findings_for_page(result: dict[str, Any], rows: list[Row], kind: str = "") -> dict[str, Any]:
     """Group the framing findings by kind, link each to its rows, and mark the rows.
 
     Returns {"groups": [(kind, label, icon, [finding, ...])], "kinds": {...}, "total": n}.

@@ -72,19 +72,18 @@ class ArticleUploadForm(forms.Form):
         strip=False,
         help_text="Paste the whole page text; newsdiff removes menus, appeals and log-in prompts.",
     )
-    text_is_html = forms.BooleanField(
-        required=False, label="The pasted text is HTML source"
-    )
+    text_is_html = forms.BooleanField(required=False, label="The pasted text is HTML source")
     files = MultipleFileField(
         required=False,
         label="Or upload files",
-        help_text="One or more .txt or .html files (at most {} MB each).".format(
-            settings.NEWSDIFF_MAX_UPLOAD_BYTES // (1024 * 1024)
-        ),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        limit_mb = settings.NEWSDIFF_MAX_UPLOAD_BYTES // (1024 * 1024)
+        self.fields["files"].help_text = (
+            f"One or more .txt or .html files (at most {limit_mb} MB each)."
+        )
         self.pending: list[PendingArticle] = []
 
     def _clean_one(self, label: str, make) -> CleanedText | None:
@@ -149,9 +148,7 @@ class ArticleUploadForm(forms.Form):
         seen: dict[str, str] = {}
         for item in self.pending:
             if item.cleaned.raw in seen:
-                self.add_error(
-                    None, f"{item.label} has the same text as {seen[item.cleaned.raw]}."
-                )
+                self.add_error(None, f"{item.label} has the same text as {seen[item.cleaned.raw]}.")
                 continue
             seen[item.cleaned.raw] = item.label
             existing = find_duplicate(source, item.cleaned.raw)

@@ -147,7 +147,9 @@ class Article(models.Model):
     original_filename = models.CharField(max_length=255, blank=True)
     content_hash = models.CharField(max_length=64, editable=False)
 
-    body = models.TextField(help_text="The cleaned article text, one blank line between paragraphs.")
+    body = models.TextField(
+        help_text="The cleaned article text, one blank line between paragraphs."
+    )
     removed_lines = models.JSONField(
         default=list, blank=True, help_text="Page furniture taken out of the body."
     )
@@ -178,12 +180,12 @@ class Article(models.Model):
     def __str__(self) -> str:
         return f"{self.source}: {self.headline or '(no headline)'}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("newsdiff:article-detail", args=[self.pk])
-
     def save(self, *args, **kwargs):
         self.content_hash = content_hash(self.raw_text)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("newsdiff:article-detail", args=[self.pk])
 
     @property
     def outlet_label(self) -> str:
@@ -214,7 +216,9 @@ class Sentence(models.Model):
     class Meta:
         ordering = ["article", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["article", "position"], name="sentence_unique_position"),
+            models.UniqueConstraint(
+                fields=["article", "position"], name="sentence_unique_position"
+            ),
             models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="sentence_span"),
         ]
 
@@ -273,7 +277,13 @@ class Comparison(models.Model):
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["left_article", "right_article", "left_hash", "right_hash", "engine_version"],
+                fields=[
+                    "left_article",
+                    "right_article",
+                    "left_hash",
+                    "right_hash",
+                    "engine_version",
+                ],
                 name="comparison_unique_texts_and_engine",
             ),
         ]

@@ -12,6 +12,7 @@ from dataclasses import asdict
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from newsdiff.analysis import clean, compare, segment
@@ -181,7 +182,9 @@ def article_metadata(article: Article) -> dict[str, Any]:
         "byline": article.byline,
         "url": article.url,
         "dateline": article.dateline,
-        "published_at": article.published_at.isoformat() if article.published_at else None,
+        "published_at": (
+            timezone.localtime(article.published_at).isoformat() if article.published_at else None
+        ),
         "language": article.language,
         "added_at": article.created_at.isoformat(),
         "text_hash": compared_text_hash(article),

@@ -131,9 +131,7 @@ def _compare_choices():
     ]
     groups: dict[str, list[Article]] = {}
     for article in articles:
-        groups.setdefault(article.story.title if article.story else "No story", []).append(
-            article
-        )
+        groups.setdefault(article.story.title if article.story else "No story", []).append(article)
     return sorted(groups.items(), key=lambda item: (item[0] == "No story", item[0]))
 
 

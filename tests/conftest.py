@@ -1,6 +1,9 @@
+import os
+
 import pytest
 
-from tests.factories import make_article, make_source, make_story
+# Django is imported inside the fixtures, so the plain-Python analysis tests also
+# run without it: `pytest -p no:django tests/analysis`.
 
 
 @pytest.fixture(autouse=True)
@@ -15,6 +18,8 @@ def _plain_static_storage(settings):
 @pytest.fixture
 def story(db):
     """One event reported by two outlets."""
+    from tests.factories import make_article, make_source, make_story
+
     story = make_story(title="Minister visits Moscow", slug="minister-visits-moscow")
     make_article(
         source=make_source(name="Daily Planet", slug="daily-planet"),
@@ -33,6 +38,8 @@ def story(db):
 
 @pytest.fixture
 def lonely_story(db):
+    from tests.factories import make_article, make_story
+
     story = make_story(title="A scoop", slug="a-scoop")
     make_article(story=story, headline="Only we have this", body="A single report.")
     return story
@@ -40,6 +47,8 @@ def lonely_story(db):
 
 @pytest.fixture
 def empty_story(db):
+    from tests.factories import make_story
+
     return make_story(title="Nothing yet", slug="nothing-yet")
 
 
@@ -48,7 +57,8 @@ def seeds(db):
     """The two seed reports, loaded as `make run` loads them."""
     from django.core.management import call_command
 
-    call_command("load_seeds", verbosity=0)
+    with open(os.devnull, "w") as devnull:
+        call_command("load_seeds", stdout=devnull)
     from newsdiff.models import Article
 
     return {

@@ -37,3 +37,28 @@ def test_seed_urls_prints_pages_to_open(seeds):
     out = StringIO()
     call_command("seed_urls", stdout=out)
     assert f"/articles/{seeds['left'].pk}/" in out.getvalue()
+
+
+def test_load_ecbplus_imports_articles_sources_and_stories_idempotently(db, tmp_path, settings):
+    corpus = settings.NEWSDIFF_SHARED_DIR / "data" / "ecbplus" / "ecbplus_docs.jsonl"
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    sample = [line for line in lines if '"topic": 1,' in line][:6]
+    (tmp_path / "ecbplus_docs.jsonl").write_text("\n".join(sample), encoding="utf-8")
+    out = StringIO()
+    call_command("load_ecbplus", str(tmp_path), stdout=out)
+    first = _snapshot()
+    call_command("load_ecbplus", str(tmp_path), stdout=out)
+    assert _snapshot() == first
+    assert "6 articles (6 new)" in out.getvalue() and "6 articles (0 new)" in out.getvalue()
+    article = Article.objects.exclude(url="").first()
+    assert article.source.name in article.url
+    assert "Creative Commons Attribution 3.0" in article.source.attribution
+    assert article.sentences.exists()
+
+
+def test_load_ecbplus_explains_a_missing_folder(db, tmp_path):
+    import pytest
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="No ecbplus_docs.jsonl"):
+        call_command("load_ecbplus", str(tmp_path))

@@ -35,4 +35,5 @@ def browser_type_launch_args(browser_type_launch_args):
 def seeded(transactional_db):
     from django.core.management import call_command
 
-    call_command("load_seeds", verbosity=0, stdout=open(os.devnull, "w"))
+    with open(os.devnull, "w") as devnull:
+        call_command("load_seeds", stdout=devnull)

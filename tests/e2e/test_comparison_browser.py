@@ -13,8 +13,12 @@ DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 def _compare_seeds(page: Page, live_server) -> str:
     page.goto(live_server.url + "/")
-    page.select_option("#home-left", label=re.compile("^Morning Star: China"))
-    page.select_option("#home-right", label=re.compile("^The Independent: China"))
+    for select, outlet in (
+        ("#home-left", "Morning Star: China"),
+        ("#home-right", "The Independent: China"),
+    ):
+        value = page.locator(f"{select} option", has_text=outlet).get_attribute("value")
+        page.select_option(select, value=value)
     page.get_by_role("button", name="Compare").click()
     page.wait_for_url(re.compile(r"/c/[a-z0-9]{10}/$"))
     return page.url

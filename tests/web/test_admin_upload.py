@@ -69,7 +69,7 @@ def test_html_upload_keeps_raw_html_and_drops_scripts(staff, source):
     html = (
         "<html><head><title>Ministers meet in Malta</title><script>alert('x')</script></head>"
         "<body><article><h1>Ministers meet in Malta</h1>"
-        "<p onclick=\"steal()\">The two ministers met in Malta on Sunday for talks on trade "
+        '<p onclick="steal()">The two ministers met in Malta on Sunday for talks on trade '
         "and security, officials said after the meeting ended.</p>"
         "<p>Both sides described the talks as constructive and said they would meet again "
         "next month in Geneva.</p><img src=x onerror=alert(1)></article></body></html>"

@@ -15,7 +15,9 @@ def test_json_export_uses_the_cli_schema(client, seed_comparison):
     response = client.get(f"/c/{seed_comparison.short_id}.json")
     data = response.json()
     assert response.status_code == 200
-    assert {"left", "right", "pairs", "only_left", "only_right", "restatements", "version"} <= set(data)
+    assert {"left", "right", "pairs", "only_left", "only_right", "restatements", "version"} <= set(
+        data
+    )
     assert {"index", "text", "role", "paragraph"} <= set(data["left"]["sentences"][0])
     assert {"left", "right", "score", "kind", "terms", "diff"} <= set(data["pairs"][0])
     assert len(data["pairs"]) == 8

@@ -64,9 +64,7 @@ class Command(BaseCommand):
             parts = []
             for doc in docs:
                 if isinstance(doc, Article):
-                    parts.append(
-                        (pipeline.analysis_sentences(doc), pipeline.article_metadata(doc))
-                    )
+                    parts.append((pipeline.analysis_sentences(doc), pipeline.article_metadata(doc)))
                 else:
                     parts.append(doc)
             (ls, lm), (rs, rm) = parts
@@ -100,7 +98,9 @@ class Command(BaseCommand):
                 lines.append(f"  {a:<{WIDTH}} | {b}")
 
         for n, pair in enumerate(result["pairs"], start=1):
-            label = f"[pair {n}] {pair['kind']} ({pair['score']:.2f}): {', '.join(pair['terms'][:6])}"
+            label = (
+                f"[pair {n}] {pair['kind']} ({pair['score']:.2f}): {', '.join(pair['terms'][:6])}"
+            )
             block(
                 label,
                 [left[i]["text"] for i in pair["left"]],
@@ -111,7 +111,9 @@ class Command(BaseCommand):
         for i in result["only_right"]:
             block("[only right]", [], [right[i]["text"]])
         for r in result["restatements"]:
-            lines.append(f"[restatement] {r['side']} sentence {r['index']} restates {r['restates']}")
+            lines.append(
+                f"[restatement] {r['side']} sentence {r['index']} restates {r['restates']}"
+            )
         return "\n".join(lines)
 
 

@@ -8,11 +8,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.text import slugify
 
-from newsdiff.analysis import ecbplus, segment
+from newsdiff import pipeline
+from newsdiff.analysis import clean, ecbplus, segment
 from newsdiff.models import Article, Sentence, Source, Story, content_hash
 
 UNKNOWN_OUTLET = "Outlet not recorded (ECB corpus)"
-# Second-level labels under which a registrable domain has three parts (news.bbc.co.uk -> bbc.co.uk).
+# Second-level labels under which a registrable domain has three parts
+# (news.bbc.co.uk -> bbc.co.uk).
 _SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "edu"}
 
 
@@ -65,16 +67,21 @@ class Command(BaseCommand):
                     "attribution": attribution,
                 },
             )
+        # The corpus text has no page furniture, but its first lines are often a
+        # date or a headline: the cleaner reads them into their fields.
+        raws = {doc.doc: "\n\n".join(p for p in (doc.headline, doc.body) if p) for doc in docs}
+        cleaned = {doc.doc: clean.clean_text(raws[doc.doc]) for doc in docs}
         stories: dict[str, Story] = {}
         for doc in docs:
             if doc.story_key in stories:
                 continue
-            title = doc.headline or next((s.text for s in doc.sentences), doc.doc)
+            title = cleaned[doc.doc].headline or next((s.text for s in doc.sentences), doc.doc)
+            summary = f"ECB+ topic {doc.topic}, {doc.subtopic} event. {ecbplus.ATTRIBUTION}"
             stories[doc.story_key], _ = Story.objects.update_or_create(
                 slug=f"ecbplus-{doc.topic}-{doc.subtopic}",
                 defaults={
                     "title": f"{title[:240]} (ECB+ {doc.topic}{doc.subtopic})",
-                    "summary": f"ECB+ topic {doc.topic}, {doc.subtopic} event. {ecbplus.ATTRIBUTION}",
+                    "summary": summary,
                 },
             )
         existing = {
@@ -84,9 +91,16 @@ class Command(BaseCommand):
             )
         }
         new_articles: list[Article] = []
+        urls_seen: set[str] = set()
         for doc in docs:
+            url = doc.url or ""
+            if url in urls_seen:
+                # The corpus holds a few different texts of one live-updated page
+                # (itv.com, topic 14): tell them apart by a fragment naming the document.
+                url = f"{url}#{doc.doc}"
+            urls_seen.add(url)
             filename = f"ecbplus/{doc.doc}.xml"
-            raw = "\n\n".join(part for part in (doc.headline, doc.body) if part)
+            raw = raws[doc.doc]
             if filename in existing and existing[filename].content_hash == content_hash(raw):
                 continue
             if filename in existing:
@@ -95,13 +109,12 @@ class Command(BaseCommand):
                 Article(
                     source=sources[outlet_host(doc.domain)],
                     story=stories[doc.story_key],
-                    headline=doc.headline[:500],
-                    url=doc.url or "",
+                    url=url,
                     raw_text=raw,
-                    body=doc.body,
                     input_format=Article.Format.CORPUS,
                     original_filename=filename,
                     content_hash=content_hash(raw),
+                    **pipeline.cleaned_fields(cleaned[doc.doc]),
                 )
             )
         Article.objects.bulk_create(new_articles, batch_size=200)
@@ -116,7 +129,7 @@ class Command(BaseCommand):
                 end=s.end,
             )
             for article in new_articles
-            for s in segment.segment_document(article.headline, "", article.body)
+            for s in segment.segment_document(article.headline, article.standfirst, article.body)
         ]
         Sentence.objects.bulk_create(sentence_rows, batch_size=2000)
         return {

@@ -22,9 +22,13 @@ class Command(BaseCommand):
         story = Story.objects.filter(slug=manifest.get("story", {}).get("slug", "")).first()
         if story:
             self.stdout.write(f"  Seed story:       {base}{story.get_absolute_url()}")
-        articles = {a.original_filename: a for a in Article.objects.filter(original_filename__in=files)}
+        articles = {
+            a.original_filename: a for a in Article.objects.filter(original_filename__in=files)
+        }
         for name in files:
             if name in articles:
                 article = articles[name]
-                self.stdout.write(f"  {article.source.name + ':':<17} {base}{article.get_absolute_url()}")
+                self.stdout.write(
+                    f"  {article.source.name + ':':<17} {base}{article.get_absolute_url()}"
+                )
         self.stdout.write(f"  Admin:            {base}/admin/")
