@@ -1,0 +1,2842 @@
+"""Label how two reports of one event frame it differently.
+
+``analyse_framing(left, right, alignment)`` reads two segmented reports and their
+sentence alignment and returns a ``Framing``: a short list of ``Finding``s a
+journalist can check (what only one report says, word choices inside shared
+sentences, how each names the same thing, whom each cites, how sure each
+sounds, what each puts first) and per-report statistics.
+
+Every finding names its evidence: the terms as written and the indexes of the
+sentences they come from. Summaries call the reports "the left report" and "the
+right report", verbatim, so the web layer can put the outlets' names in.
+
+The analysis is symmetric: swapping the reports (and mirroring the alignment)
+swaps "left" and "right" in every finding and nothing else. Word lists come from
+a ``Lexicon`` (``newsdiff/lexicons/`` by default, or rows staff have edited).
+Plain Python: nothing here imports Django.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any, Literal, NamedTuple
+
+from .tokens import STOPWORDS, normalize, stem, tokenize
+from .types import AlignedGroup, Alignment, DiffSpan, Sentence
+from .worddiff import diff_words
+
+FRAMING_VERSION = "1"
+
+Side = Literal["left", "right"]
+FindingSide = Literal["left", "right", "both"]
+FindingKind = Literal[
+    "only_one_side", "word_choice", "naming", "weighted_term", "attribution", "hedging", "emphasis"
+]
+TermKind = Literal["name", "number", "date", "label", "phrase"]
+Part = Literal["headline", "lede", "first third", "middle third", "last third"]
+
+SIDES: tuple[Side, Side] = ("left", "right")
+KINDS: tuple[FindingKind, ...] = (
+    "only_one_side",
+    "word_choice",
+    "naming",
+    "weighted_term",
+    "attribution",
+    "hedging",
+    "emphasis",
+)
+PARTS: tuple[Part, ...] = ("headline", "lede", "first third", "middle third", "last third")
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
+
+
+# --------------------------------------------------------------------------------------
+# Results
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One difference in framing, with its evidence.
+
+    ``side`` is the report the finding is about ("both" when it compares the
+    two). ``label`` is short ("only left", "word choice"); ``summary`` is one
+    line of plain English saying why it was flagged. ``subkind`` refines
+    ``kind`` (``passage``/``detail`` for one-sided content, the family for
+    naming, ``source``/``verb``/``unattributed`` for attribution, and so on).
+    ``left_value``/``right_value`` hold a number when the finding compares
+    amounts (hedges per 100 words, position in the text from 0 to 1).
+    """
+
+    kind: FindingKind
+    side: FindingSide
+    label: str
+    summary: str
+    left_terms: tuple[str, ...] = ()
+    right_terms: tuple[str, ...] = ()
+    left_sentences: tuple[int, ...] = ()
+    right_sentences: tuple[int, ...] = ()
+    subkind: str = ""
+    left_value: float | None = None
+    right_value: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KeyTerm:
+    """A name, number or key phrase that only one report uses."""
+
+    text: str
+    kind: TermKind
+    sentences: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """One hedge or booster: the phrase as written and the sentence it is in."""
+
+    sentence: int
+    phrase: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Someone a report cites: ``source`` (as written, "" when the text does not
+    say), the reporting ``verb`` as written, and the two as one ``phrase``."""
+
+    sentence: int
+    source: str
+    verb: str
+    phrase: str
+    note: str = ""  # what the verb adds, from the lexicon ("accused": a charge)
+    quoted: bool = False  # the sentence holds a direct quotation
+    cited_by_both: bool = False  # the other report cites the same source
+
+
+@dataclass(frozen=True, slots=True)
+class NamedPhrase:
+    text: str
+    term: str  # the lexicon term it is built on ("conflict")
+    sentences: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NamingRow:
+    """How each report names one thing (a family of the weighted-term lexicon)."""
+
+    family: str
+    left: tuple[NamedPhrase, ...]
+    right: tuple[NamedPhrase, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PartShare:
+    """How many words of one part of a report are shared with the other report."""
+
+    part: Part
+    words: int
+    shared_words: int
+    only_words: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReportStats:
+    words: int
+    sentences: int
+    hedges: tuple[Marker, ...]
+    boosters: tuple[Marker, ...]
+    hedges_per_100_words: float
+    boosters_per_100_words: float
+    attributions: tuple[Attribution, ...]
+    only_terms: tuple[KeyTerm, ...]
+    only_share: float  # share of the words in sentences the other report lacks
+    parts: tuple[PartShare, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where one aligned group sits in each report."""
+
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    left_part: Part
+    right_part: Part
+    left_position: float  # 0 = top of the body, 1 = bottom; headline and standfirst are 0
+    right_position: float
+
+
+@dataclass(frozen=True, slots=True)
+class Framing:
+    findings: tuple[Finding, ...]
+    left: ReportStats
+    right: ReportStats
+    naming: tuple[NamingRow, ...] = ()
+    placements: tuple[Placement, ...] = ()
+    version: str = FRAMING_VERSION
+
+
+# --------------------------------------------------------------------------------------
+# Lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class ReportingVerb:
+    """A verb that attributes what follows to a source. ``core`` verbs count on
+    their own; others only with a quotation, "that", a colon or a source after
+    them. Any form may be given ("said", "says"); phrases too ("according to")."""
+
+    verb: str
+    core: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class WeightedTerm:
+    """A name or label that carries weight. Terms of one ``family`` name the same
+    kind of thing. ``kind``: "label", "loaded" (a judgement) or "spelling"."""
+
+    family: str
+    term: str
+    kind: str = "label"
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NamingException:
+    """A phrase in which a family's word names something else ("prisoners of war")."""
+
+    family: str
+    phrase: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists framing uses. Build one from lists (or database rows), or
+    load the shipped files with ``Lexicon.default()`` / ``Lexicon.from_files()``.
+
+    ``reporting_verb_exceptions`` are words never counted as reporting verbs;
+    ``hedge_exceptions`` are hedges not counted, and phrases in which a hedge or
+    booster word is none ("as soon as possible").
+    """
+
+    reporting_verbs: Sequence[ReportingVerb | str] = ()
+    hedges: Sequence[str] = ()
+    boosters: Sequence[str] = ()
+    weighted_terms: Sequence[WeightedTerm] = ()
+    naming_exceptions: Sequence[NamingException] = ()
+    reporting_verb_exceptions: Sequence[str] = ()
+    hedge_exceptions: Sequence[str] = ()
+    _index: _LexiconIndex = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        verbs = tuple(
+            v if isinstance(v, ReportingVerb) else ReportingVerb(v) for v in self.reporting_verbs
+        )
+        object.__setattr__(self, "reporting_verbs", verbs)
+        for name in ("hedges", "boosters", "reporting_verb_exceptions", "hedge_exceptions"):
+            object.__setattr__(self, name, tuple(str(x) for x in getattr(self, name)))
+        object.__setattr__(self, "weighted_terms", tuple(self.weighted_terms))
+        object.__setattr__(self, "naming_exceptions", tuple(self.naming_exceptions))
+        object.__setattr__(self, "_index", _LexiconIndex.build(self))
+
+    @classmethod
+    def from_files(cls, folder: str | Path) -> Lexicon:
+        """Load the lists from ``folder``, laid out as ``newsdiff/lexicons/`` is
+        (see its README). Missing files give empty lists."""
+        root = Path(folder)
+        ours = root / "newsdiff"
+        verbs: list[ReportingVerb | str] = [
+            *_read_list(root / "recasens-pryzant" / "report_verbs.txt"),
+            *_read_list(root / "gendergaptracker" / "quote_verb_list.txt"),
+        ]
+        for row in _read_table(ours / "reporting_verbs.tsv"):
+            verb = row.get("verb", "")
+            if verb:
+                core = row.get("core", "").strip().lower() in ("yes", "true", "1")
+                verbs.append(ReportingVerb(verb, core, row.get("note", "")))
+        return cls(
+            reporting_verbs=verbs,
+            hedges=[
+                *_read_list(root / "recasens-pryzant" / "hedges_hyland2005.txt"),
+                *_read_list(ours / "hedges.txt"),
+            ],
+            boosters=_read_list(ours / "boosters.txt"),
+            weighted_terms=[
+                WeightedTerm(
+                    r.get("family", ""), r["term"], r.get("kind", "") or "label", r.get("note", "")
+                )
+                for r in _read_table(ours / "weighted_terms.tsv")
+                if r.get("term") and r.get("family")
+            ],
+            naming_exceptions=[
+                NamingException(r["family"], r["phrase"], r.get("note", ""))
+                for r in _read_table(ours / "naming_exceptions.tsv")
+                if r.get("family") and r.get("phrase")
+            ],
+            reporting_verb_exceptions=_read_list(ours / "reporting_verbs_skip.txt"),
+            hedge_exceptions=_read_list(ours / "hedges_skip.txt"),
+        )
+
+    @classmethod
+    def default(cls) -> Lexicon:
+        """The lists shipped in ``newsdiff/lexicons/`` (loaded once)."""
+        return _default_lexicon()
+
+
+@cache
+def _default_lexicon() -> Lexicon:
+    return Lexicon.from_files(LEXICON_DIR)
+
+
+def _read_lines(path: Path) -> list[str]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        return []
+    return [
+        line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
+    ]
+
+
+def _read_list(path: Path) -> list[str]:
+    return [line.strip() for line in _read_lines(path)]
+
+
+def _read_table(path: Path) -> list[dict[str, str]]:
+    """Rows of a tab-separated file whose first non-comment line names the columns."""
+    lines = _read_lines(path)
+    if not lines:
+        return []
+    header = [h.strip().lower() for h in lines[0].split("\t")]
+    rows = []
+    for line in lines[1:]:
+        cells = [c.strip() for c in line.split("\t")]
+        rows.append(dict(zip(header, cells, strict=False)))
+    return rows
+
+
+# Irregular forms of reporting verbs, so that "said" meets "say". Language, not judgement.
+_IRREGULAR = {
+    "said": "say",
+    "told": "tell",
+    "wrote": "write",
+    "written": "write",
+    "spoke": "speak",
+    "spoken": "speak",
+    "thought": "think",
+    "swore": "swear",
+    "sworn": "swear",
+    "taught": "teach",
+    "foretold": "foretell",
+    "retold": "retell",
+    "forecast": "forecast",
+    "heard": "hear",
+    "found": "find",
+    "meant": "mean",
+    "felt": "feel",
+    "saw": "see",
+    "seen": "see",
+    "read": "read",
+    "learnt": "learn",
+    "spread": "spread",
+    "sang": "sing",
+    "sung": "sing",
+}
+
+
+@lru_cache(maxsize=65536)
+def _verb_key(word: str) -> str:
+    word = normalize(word)
+    return stem(_IRREGULAR.get(word, word))
+
+
+def _phrase_norms(phrase: str) -> tuple[str, ...]:
+    return tuple(w.norm for w in _words(phrase) if w.kind != "punct")
+
+
+@dataclass(frozen=True, slots=True)
+class _LexiconIndex:
+    verb_keys: frozenset[str]
+    core_keys: frozenset[str]
+    verb_notes: Mapping[str, str]
+    verb_phrases: tuple[tuple[tuple[str, ...], bool, str], ...]  # multiword verbs
+    verb_first_words: frozenset[str]
+    markers: _KindIndex  # hedges, boosters and the exceptions to hedges
+    terms: _PhraseIndex  # weighted terms (all forms) -> index into weighted_terms
+    term_rows: tuple[WeightedTerm, ...]
+    naming_exceptions: Mapping[str, _PhraseIndex]
+
+    @classmethod
+    def build(cls, lexicon: Lexicon) -> _LexiconIndex:
+        skip = {_verb_key(w) for w in lexicon.reporting_verb_exceptions}
+        keys: set[str] = set()
+        core: set[str] = set()
+        notes: dict[str, str] = {}
+        phrases: list[tuple[tuple[str, ...], bool, str]] = []
+        for v in lexicon.reporting_verbs:
+            if not isinstance(v, ReportingVerb):  # __post_init__ made every entry one
+                v = ReportingVerb(v)
+            norms = _phrase_norms(v.verb)
+            if not norms:
+                continue
+            if len(norms) > 1:
+                phrases.append((norms, v.core, v.note))
+                continue
+            key = _verb_key(norms[0])
+            if key in skip and not v.core:
+                continue
+            keys.add(key)
+            if v.core:
+                core.add(key)
+            if v.note:
+                notes[key] = v.note
+        exceptions = {normalize(h.strip()) for h in lexicon.hedge_exceptions}
+        hedges = [h for h in lexicon.hedges if normalize(h.strip()) not in exceptions]
+        rows = tuple(t for t in lexicon.weighted_terms if t.term.strip())
+        term_forms: list[tuple[str, int]] = []
+        for i, row in enumerate(rows):
+            for form in _plural_forms(row.term):
+                term_forms.append((form, i))
+        by_family: dict[str, list[str]] = defaultdict(list)
+        for e in lexicon.naming_exceptions:
+            by_family[e.family].append(e.phrase)
+        return cls(
+            verb_keys=frozenset(keys),
+            core_keys=frozenset(core),
+            verb_notes=notes,
+            verb_phrases=tuple(phrases),
+            verb_first_words=frozenset(p[0][0] for p in phrases),
+            markers=_KindIndex.build(
+                [
+                    *((h, "hedge") for h in hedges),
+                    *((b, "booster") for b in lexicon.boosters),
+                    *((x, "exception") for x in lexicon.hedge_exceptions),
+                ]
+            ),
+            terms=_PhraseIndex.build_valued(term_forms),
+            term_rows=rows,
+            naming_exceptions={f: _PhraseIndex.build(p) for f, p in by_family.items()},
+        )
+
+
+def _plural_forms(term: str) -> list[str]:
+    """The term and its plural (on the last word): "militant" -> "militants"."""
+    term = term.strip()
+    head, _, last = term.rpartition(" ")
+    forms = {term}
+    if last and last[0].islower() and last.isalpha() and not last.endswith("s"):
+        if last.endswith("y") and last[-2:-1] not in "aeiou":
+            plural = last[:-1] + "ies"
+        elif last.endswith(("sh", "ch", "x", "z")):
+            plural = last + "es"
+        elif last.endswith("man"):
+            plural = last[:-3] + "men"
+        else:
+            plural = last + "s"
+        forms.add(f"{head} {plural}".strip())
+    return sorted(forms)
+
+
+@dataclass(frozen=True, slots=True)
+class _PhraseIndex:
+    """Phrases by their first normalised word, longest first."""
+
+    by_first: Mapping[str, tuple[tuple[tuple[str, ...], int], ...]]
+
+    @classmethod
+    def build(cls, phrases: Iterable[str]) -> _PhraseIndex:
+        return cls.build_valued((p, 0) for p in phrases)
+
+    @classmethod
+    def build_valued(cls, phrases: Iterable[tuple[str, int]]) -> _PhraseIndex:
+        by_first: dict[str, set[tuple[tuple[str, ...], int]]] = defaultdict(set)
+        for phrase, value in phrases:
+            norms = _phrase_norms(phrase)
+            if norms:
+                by_first[norms[0]].add((norms, value))
+        return cls(
+            {k: tuple(sorted(v, key=lambda p: (-len(p[0]), p))) for k, v in by_first.items()}
+        )
+
+    def matches(self, words: Sequence[_Word]) -> list[tuple[int, int, int]]:
+        """(start, end, value) of every match in ``words`` (punctuation skipped
+        inside phrases is not allowed: phrases match contiguous words)."""
+        out = []
+        get = self.by_first.get
+        for i, w in enumerate(words):
+            candidates = get(w.norm)
+            if not candidates:
+                continue
+            for phrase, value in candidates:
+                n = len(phrase)
+                if n == 1 or tuple(x.norm for x in words[i : i + n]) == phrase:
+                    out.append((i, i + n, value))
+                    break
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class _KindIndex:
+    """Phrases of several kinds, found in one pass: at each word, the longest
+    phrase of each kind that starts there."""
+
+    by_first: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
+
+    @classmethod
+    def build(cls, phrases: Iterable[tuple[str, str]]) -> _KindIndex:
+        by_first: dict[str, set[tuple[tuple[str, ...], str]]] = defaultdict(set)
+        for phrase, kind in phrases:
+            norms = _phrase_norms(phrase)
+            if norms:
+                by_first[norms[0]].add((norms, kind))
+        return cls(
+            {k: tuple(sorted(v, key=lambda p: (-len(p[0]), p))) for k, v in by_first.items()}
+        )
+
+    def matches_by_kind(self, words: Sequence[_Word]) -> list[tuple[int, int, str]]:
+        out = []
+        get = self.by_first.get
+        for i, w in enumerate(words):
+            candidates = get(w.norm)
+            if not candidates:
+                continue
+            kinds: set[str] = set()
+            for phrase, kind in candidates:
+                if kind in kinds:
+                    continue
+                n = len(phrase)
+                if n == 1 or tuple(x.norm for x in words[i : i + n]) == phrase:
+                    out.append((i, i + n, kind))
+                    kinds.add(kind)
+        return out
+
+
+# --------------------------------------------------------------------------------------
+# Words: tokens with hyphenated compounds joined ("12-point", "post-conflict")
+
+
+class _Word(NamedTuple):
+    """A token, or a hyphenated compound, with what framing asks of it.
+
+    ``cap``: capitalised (a compound counts by its last part: "China-Russia" is,
+    "U.S.-led" is not). ``possessive``: "Russia's", "officials'" (not "it's").
+    ``bare``: the text without a possessive ending. (A named tuple: thousands
+    are made per comparison, and tuples are the cheapest to make.)
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str  # "word", "number" or "punct"
+    norm: str
+    key: str | None  # content key (stemmed), None for function words and punctuation
+    cap: bool
+    possessive: bool
+    bare: str
+
+    def shifted(self, offset: int) -> _Word:
+        return self._replace(start=self.start + offset, end=self.end + offset)
+
+
+def _make_word(text: str, start: int, end: int, kind: str, norm: str, key: str | None) -> _Word:
+    cap = False
+    if kind == "word":
+        last = text.rsplit("-", 1)[-1] if "-" in text[1:] else text
+        cap = last[:1].isupper()
+    possessive = key is not None and (norm.endswith("'s") or norm.endswith("s'"))
+    bare = text
+    if possessive:
+        bare = text[:-2] if norm.endswith("'s") else text[:-1]
+    return _new_tuple(_Word, (text, start, end, kind, norm, key, cap, possessive, bare))
+
+
+# Skips the named tuple's argument checks: words are made by the thousand.
+_new_tuple = tuple.__new__
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Adverbs and titles that carry no content of their own in a diff or a key phrase.
+_MINOR = _wordset(
+    """
+    later earlier recently simultaneously currently previously formerly reportedly allegedly
+    publicly repeatedly meanwhile initially eventually finally subsequently separately recent
+    according
+    """
+)
+_DETERMINERS = _wordset("the a an this that these those its their his her our my your whose")
+_PRONOUNS = _wordset("he she it they we i you")
+_AUX = _wordset(
+    """
+    has have had also later previously repeatedly publicly reportedly again already once then
+    since just still recently has've 'd 've
+    """
+)
+_BE = _wordset("is are was were be been being am")
+_CONJ = _wordset("and or but nor")
+_TITLES = _wordset(
+    """
+    mr mrs ms dr sir dame lord lady president vice prime minister foreign defence defense
+    secretary national security adviser advisor chancellor general king queen prince princess
+    senator sen rep representative governor mayor judge spokesman spokeswoman spokesperson chief
+    deputy ambassador envoy commander colonel captain lieutenant sergeant director chairman
+    chairwoman premier pope cardinal bishop reverend rev interior finance health home state
+    attorney leader
+    """
+)
+_NUMBER_WORDS = _wordset(
+    """
+    two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+    hundreds thousand thousands million millions billion billions trillion dozen dozens half
+    """
+)
+_DATE_WORDS = _wordset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december mon tue tues wed thu thur thurs fri sat
+    sun jan feb mar apr jun jul aug sep sept oct nov dec am pm gmt bst utc cet cest est edt cst
+    cdt pst pdt ist jst aest et pt
+    """
+)
+_CLOCK = _wordset("am pm gmt bst utc cet cest est edt cst cdt pst pdt ist jst aest et pt")
+_NAME_STARTERS = _wordset("new north south east west united saint st san los las el al")
+_PREPOSITIONS_OF_PLACE = _wordset("in of on over against across inside")
+_PREPOSITIONS = _wordset(
+    """
+    in of on over against across inside for to from with by at as into onto under after before
+    during without within between among amid alongside despite including regarding following
+    concerning towards toward near beyond behind beside besides
+    """
+)
+# Adjectives that end a clause as a complement ("keeping the plants safe"), not a phrase
+_COMPLEMENTS = _wordset(
+    """
+    safe open clear free alive possible secure stable intact closed ready available responsible
+    accountable unclear illegal legal
+    """
+)
+_PARTICIPLES = _wordset(
+    """
+    grown known seen been taken given shown made done gone become begun held met led left sent
+    set put kept told said found thought brought bought caught taught fought written driven
+    risen fallen chosen spoken broken
+    """
+)
+_QUOTES = frozenset('"\u201c\u201d\u00ab\u00bb')
+_OPENERS = _QUOTES | {"'", "\u2018", ":"}  # after these a capital may just start a sentence
+
+
+def _words(text: str) -> list[_Word]:
+    return list(_cached_words(text))
+
+
+@lru_cache(maxsize=8192)
+def _cached_words(text: str) -> tuple[_Word, ...]:
+    tokens = tokenize(text)
+    out: list[_Word] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        j = i
+        # join "x-y(-z)" written without spaces into one compound word
+        while (
+            t.kind != "punct"
+            and j + 2 < len(tokens)
+            and tokens[j + 1].text in "-\u2010\u2011"
+            and tokens[j + 1].start == tokens[j].end
+            and tokens[j + 2].start == tokens[j + 1].end
+            and tokens[j + 2].kind != "punct"
+        ):
+            j += 2
+        if j > i:
+            parts = tokens[i : j + 1 : 2]
+            norm = "-".join(p.norm for p in parts)
+            last = parts[-1]
+            last_key = _content_key(last.norm, last.acronym) or last.norm
+            key = "-".join([*(p.norm for p in parts[:-1]), last_key])
+            kind = "word"
+            out.append(_make_word(text[t.start : last.end], t.start, last.end, kind, norm, key))
+            i = j + 1
+            continue
+        if t.kind == "punct":
+            out.append(_make_word(t.text, t.start, t.end, "punct", t.norm, None))
+        elif t.kind == "number":
+            out.append(
+                _make_word(t.text, t.start, t.end, "number", t.norm, t.norm.replace(",", ""))
+            )
+        else:
+            key = _content_key(t.norm, t.acronym)
+            out.append(_make_word(t.text, t.start, t.end, "word", t.norm, key))
+        i += 1
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _content_key(norm: str, acronym: bool) -> str | None:
+    if norm.endswith("'s"):
+        norm = norm[:-2]
+    elif norm.endswith("s'"):
+        norm = norm[:-1]
+    if not norm:
+        return None
+    if not acronym and (norm in STOPWORDS or norm in _MINOR or (len(norm) < 2 and norm.isascii())):
+        return None
+    return stem(norm)
+
+
+def _related(a: str, b: str) -> bool:
+    """Two content keys for the same word: equal, or one a long prefix of the
+    other ("discuss"/"discussion")."""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 5 and long_.startswith(short)
+
+
+def _bare_norm(word: str) -> str:
+    w = normalize(word)
+    return w[:-2] if w.endswith("'s") else w
+
+
+def _same_place(a: str, b: str) -> bool:
+    """A place and its people, roughly: Russia/Russian, China/Chinese,
+    Ukraine/Ukrainian (a long shared beginning)."""
+    if a == b:
+        return True
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 4 and n >= min(len(a), len(b)) - 2
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _quote(text: str, limit: int = 12) -> str:
+    words = text.split()
+    if len(words) <= limit:
+        return " ".join(words)
+    return " ".join(words[:limit]) + "\u2026"
+
+
+def _join_terms(terms: Sequence[str], limit: int = 4) -> str:
+    shown = [f"\u2018{t}\u2019" for t in terms[:limit]]
+    more = len(terms) - len(shown)
+    if more > 0:
+        shown.append(f"{more} more")
+    if len(shown) == 1:
+        return shown[0]
+    return ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def _other(side: Side) -> Side:
+    return "right" if side == "left" else "left"
+
+
+# --------------------------------------------------------------------------------------
+# One report, read once
+
+
+@dataclass
+class _Report:
+    side: Side
+    sentences: dict[int, Sentence]
+    words: dict[int, list[_Word]]
+    order: list[int]  # compared sentences in reading order (restatements left out)
+    body_rank: dict[int, int]
+    n_body: int
+    first_paragraph: int
+    n_paragraphs: int
+    only: set[int]
+    n_words: int = 0
+    keys: set[str] = field(default_factory=set)
+    grams: set[tuple[str, ...]] = field(default_factory=set)
+    cap_keys: set[str] = field(default_factory=set)  # keys of capitalised words
+    cap_norms: dict[str, set[str]] = field(default_factory=dict)  # by their first 4 letters
+    evidence: set[str] = field(default_factory=set)  # words seen capitalised mid-sentence
+    first_key_at: dict[str, int] = field(default_factory=dict)
+    marker_spans: dict[int, list[tuple[int, int, str, str]]] = field(default_factory=dict)
+    position_of: dict[int, int] = field(default_factory=dict)  # reading position of a sentence
+    title_case: dict[int, bool] = field(default_factory=dict)
+    keys_by_prefix: dict[str, set[str]] = field(default_factory=dict)
+
+    def part(self, index: int) -> Part:
+        s = self.sentences[index]
+        if s.role == "headline":
+            return "headline"
+        if s.role == "standfirst" or s.paragraph == self.first_paragraph:
+            return "lede"
+        pos = self.position(index)
+        if pos < 1 / 3:
+            return "first third"
+        if pos < 2 / 3:
+            return "middle third"
+        return "last third"
+
+    def position(self, index: int) -> float:
+        if index not in self.body_rank or self.n_body <= 1:
+            return 0.0
+        return self.body_rank[index] / self.n_body
+
+    def is_top(self, index: int) -> bool:
+        return self.part(index) in ("headline", "lede")
+
+    def has_place(self, norm: str) -> bool:
+        return any(_same_place(norm, n) for n in self.cap_norms.get(norm[:4], ()))
+
+    def where(self, indexes: Sequence[int]) -> str:
+        """Where sentences sit, in words: "its headline", "paragraph 3 of 11"."""
+        roles = {self.sentences[i].role for i in indexes}
+        parts = [f"its {role}" for role in ("headline", "standfirst") if role in roles]
+        paragraphs = sorted(
+            {self.sentences[i].paragraph for i in indexes if self.sentences[i].role == "body"}
+        )
+        if len(paragraphs) > 1:
+            parts.append(f"paragraphs {paragraphs[0]}\u2013{paragraphs[-1]} of {self.n_paragraphs}")
+        elif paragraphs:
+            parts.append(f"paragraph {paragraphs[0]} of {self.n_paragraphs}")
+        return " and ".join(parts)
+
+
+def _read_report(side: Side, sentences: Sequence[Sentence], alignment: Alignment) -> _Report:
+    restating = {r.index for r in alignment.restatements if r.side == side}
+    by_index = {s.index: s for s in sentences}
+    order = [s.index for s in sorted(sentences, key=lambda s: s.index) if s.index not in restating]
+    body = [i for i in order if by_index[i].role == "body"]
+    paragraphs = sorted({by_index[i].paragraph for i in body})
+    only = set(alignment.only_left if side == "left" else alignment.only_right)
+    report = _Report(
+        side=side,
+        sentences=by_index,
+        words={i: _words(by_index[i].text) for i in order},
+        order=order,
+        body_rank={i: k for k, i in enumerate(body)},
+        n_body=len(body),
+        first_paragraph=paragraphs[0] if paragraphs else 1,
+        n_paragraphs=len(paragraphs),
+        only=only & set(order),
+    )
+    report.position_of = {i: n for n, i in enumerate(order)}
+    for i in order:
+        words = report.words[i]
+        role = by_index[i].role
+        report.title_case[i] = role != "body" and _title_case(words)
+        report.n_words += sum(1 for w in words if w.kind != "punct")
+        run: list[str] = []
+        for w in words:
+            if w.key is None:
+                if w.kind == "punct":
+                    _add_grams(report.grams, run)
+                    run = []
+                continue
+            if w.key not in report.keys:
+                report.keys.add(w.key)
+                report.keys_by_prefix.setdefault(w.key[:4], set()).add(w.key)
+            report.first_key_at.setdefault(w.key, i)
+            run.append(w.key)
+            if w.cap:
+                report.cap_keys.add(w.key)
+                norm = _bare_norm(w.text)
+                report.cap_norms.setdefault(norm[:4], set()).add(norm)
+        _add_grams(report.grams, run)
+    return report
+
+
+def _add_grams(grams: set[tuple[str, ...]], run: list[str], longest: int = 4) -> None:
+    size = len(run)
+    for i in range(size):
+        for n in range(2, min(longest, size - i) + 1):
+            grams.add(tuple(run[i : i + n]))
+
+
+def _has_keys(report: _Report, keys: Sequence[str]) -> bool:
+    if len(keys) == 1:
+        return keys[0] in report.keys
+    return tuple(keys) in report.grams if len(keys) <= 4 else all(k in report.keys for k in keys)
+
+
+# --------------------------------------------------------------------------------------
+# Key terms: names, numbers, labels and phrases
+
+
+@dataclass
+class _Term:
+    text: str
+    kind: TermKind
+    keys: tuple[str, ...]  # content keys, for presence in the other report
+    sentence: int
+    start: int  # word offsets in the sentence
+    end: int
+    name_keys: tuple[str, ...] = ()  # for names: the tokens that identify it
+    name_norms: tuple[str, ...] = ()
+    sentences: tuple[int, ...] = ()  # where it occurs (set for the terms one report alone has)
+    family: str = ""  # for labels: the weighted-term family
+
+
+def _evidenced_caps(reports: Sequence[_Report]) -> set[str]:
+    """Words written with a capital somewhere other than at the start of a
+    sentence: evidence that a sentence-initial capital is a name."""
+    caps: set[str] = set()
+    for report in reports:
+        for i in report.order:
+            words = report.words[i]
+            headline_case = report.title_case[i]
+            for k, w in enumerate(words):
+                if k == 0 or headline_case or not w.cap or w.key is None:
+                    continue
+                if words[k - 1].kind == "punct" and words[k - 1].text in _OPENERS:
+                    continue
+                caps.add(w.key)
+    return caps
+
+
+def _title_case(words: Sequence[_Word]) -> bool:
+    cased = [w for w in words if w.kind == "word" and w.text[:1].isalpha()]
+    if len(cased) < 4:
+        return False
+    upper = sum(1 for w in cased if w.text[:1].isupper())
+    return upper * 10 >= len(cased) * 7
+
+
+def _is_name_word(words: Sequence[_Word], k: int, evidence: set[str], headline_case: bool) -> bool:
+    w = words[k]
+    if w.kind != "word" or not w.cap or w.key is None:
+        return False
+    sentence_start = k == 0 or (words[k - 1].kind == "punct" and words[k - 1].text in _OPENERS)
+    if sentence_start or headline_case:
+        return w.key in evidence
+    return True
+
+
+def _extract_terms(
+    report: _Report, other: _Report, lexicon: _LexiconIndex, evidence: set[str]
+) -> list[_Term]:
+    """The candidate key terms of a report, in reading order: from the headline
+    and opening, and from every sentence with a word the other report lacks
+    (a sentence made only of the other report's words has no term of its own)."""
+    terms: list[_Term] = []
+    for i in report.order:
+        words = report.words[i]
+        if not report.is_top(i) and all(w.key in other.keys for w in words if w.key):
+            continue
+        headline_case = report.title_case[i]
+        used = [False] * len(words)
+        # labels from the weighted-term lexicon
+        for start, end, row_index in lexicon.terms.matches(words):
+            row = lexicon.term_rows[row_index]
+            if _excepted(lexicon, row.family, words, start, end):
+                continue
+            if row.kind != "spelling" and end < len(words) and _modifies_next(words, end):
+                continue  # "war crimes", "government spending": a modifier, not a name
+            first = start
+            if start > 0:
+                prev = words[start - 1]
+                unnamed_capital = prev.cap and not _is_name_word(
+                    words, start - 1, evidence, headline_case
+                )
+                if (
+                    prev.key is not None
+                    and not prev.possessive
+                    and prev.kind == "word"
+                    and not unnamed_capital
+                ):
+                    first = start - 1  # "Russian aggression", "full-scale invasion"
+            text = _span_text(report.sentences[i].text, words, first, end)
+            keys = tuple(w.key for w in words[start:end] if w.key)
+            kind: TermKind = "name" if row.kind == "spelling" else "label"
+            terms.append(_Term(text, kind, keys, i, first, end, family=row.family))
+            for k in range(first, end):
+                used[k] = True
+        # numbers with what they count: "12-point plan", "six more countries"
+        for k, w in enumerate(words):
+            first_part = w.norm.split("-")[0]
+            is_number = w.kind == "number" or first_part.isdigit() or first_part in _NUMBER_WORDS
+            if not is_number or used[k]:
+                continue
+            if len(w.norm) == 4 and w.norm.isdigit() and w.norm[:2] in ("19", "20"):
+                continue  # a year
+            j = k
+            while j + 1 < len(words) and j - k < 4:
+                nxt = words[j + 1]
+                if used[j + 1] or nxt.norm in _PREPOSITIONS or _verbish(words, j + 1):
+                    break
+                if (
+                    nxt.cap
+                    and not headline_case
+                    and not (j + 2 < len(words) and _is_lower_content(words[j + 2]))
+                ):
+                    break  # "16-year-old Kimani Gray": the name is a term of its own
+                if nxt.kind == "word" and (nxt.key is not None or nxt.norm in ("more", "other")):
+                    j += 1
+                    if nxt.possessive:
+                        break
+                else:
+                    break
+            for n in range(k, j + 1):
+                used[n] = True
+            counted = [x for x in words[k + 1 : j + 1] if x.key]
+            dated = (k + 1 < len(words) and words[k + 1].norm in _DATE_WORDS) or (
+                k > 0 and words[k - 1].norm in _DATE_WORDS
+            )
+            if dated or ":" in w.norm:
+                continue  # dates and times belong to the dateline, not the story
+            if not counted and "-" not in w.norm:
+                continue  # a bare number says little without what it counts
+            text = _span_text(report.sentences[i].text, words, k, j + 1)
+            keys = tuple(x.key for x in words[k : j + 1] if x.key)
+            terms.append(_Term(text, "number", keys, i, k, j + 1))
+        # names: runs of capitalised words
+        k = 0
+        while k < len(words):
+            if not _is_name_word(words, k, evidence, headline_case):
+                k += 1
+                continue
+            j = k
+            while j + 1 < len(words) and not words[j].possessive:
+                nxt = words[j + 1]
+                if _is_name_word(words, j + 1, evidence, headline_case):
+                    j += 1
+                elif (
+                    nxt.norm == "of"
+                    and j + 2 < len(words)
+                    and _is_name_word(words, j + 2, evidence, headline_case)
+                    and words[j + 2].norm not in _DATE_WORDS
+                ):
+                    j += 2
+                else:
+                    break
+            run = words[k : j + 1]
+            # leading titles go when a full name follows ("Foreign Minister Wang Yi")
+            lead = 0
+            while lead < len(run) - 2 and run[lead].norm in _TITLES:
+                lead += 1
+            core = run[lead:]
+            if all(w.norm in _DATE_WORDS for w in core) or any(w.norm in _CLOCK for w in core):
+                kind = "date"
+            else:
+                kind = "name"
+            text = " ".join(w.bare if n == len(core) - 1 else w.text for n, w in enumerate(core))
+            keys = tuple(w.key for w in core if w.key)
+            ident = tuple(
+                w.key
+                for w in core
+                if w.key
+                and w.norm not in _TITLES
+                and w.norm not in _NAME_STARTERS
+                and w.norm != "of"
+            )
+            norms = tuple(
+                _bare_norm(w.text)
+                for w in core
+                if w.key
+                and w.norm not in _TITLES
+                and w.norm not in _NAME_STARTERS
+                and w.norm != "of"
+            )
+            if not any(used[k : j + 1]):
+                terms.append(_Term(text, kind, keys, i, k + lead, j + 1, ident, norms))
+            for n in range(k, j + 1):
+                used[n] = True
+            k = j + 1
+        # key phrases: two to four content words in a row
+        for start, end in _content_runs(words, used):
+            text = _span_text(report.sentences[i].text, words, start, end)
+            keys = tuple(w.key for w in words[start:end] if w.key)
+            terms.append(_Term(text, "phrase", keys, i, start, end))
+    terms.sort(key=lambda t: (report.position_of[t.sentence], t.start))
+    return terms
+
+
+def _modifies_next(words: Sequence[_Word], k: int) -> bool:
+    """The term that ends before ``k`` modifies ``words[k]`` ("war crimes",
+    "government spending") rather than heading its own phrase ("the regime
+    shelled", "the war goes on")."""
+    if k >= len(words):
+        return False
+    nxt = words[k]
+    if not _is_lower_content(nxt) or _verbish(words, k):
+        return False
+    return not (nxt.norm.endswith("s") and not nxt.norm.endswith("ss"))
+
+
+def _is_lower_content(w: _Word) -> bool:
+    return w.kind == "word" and w.key is not None and not w.cap
+
+
+def _span_text(sentence: str, words: Sequence[_Word], start: int, end: int) -> str:
+    text = sentence[words[start].start : words[end - 1].end]
+    text = _clean(text)
+    if words[end - 1].possessive:
+        text = text[: -len(words[end - 1].text)] + words[end - 1].bare
+    return text
+
+
+def _excepted(
+    lexicon: _LexiconIndex, family: str, words: Sequence[_Word], start: int, end: int
+) -> bool:
+    index = lexicon.naming_exceptions.get(family)
+    if index is None:
+        return False
+    lo = max(0, start - 4)
+    return any(s + lo <= start and e + lo >= end for s, e, _ in index.matches(words[lo : end + 4]))
+
+
+def _verbish(words: Sequence[_Word], k: int) -> bool:
+    """A lower-case word that reads as a verb here: an "-ing" form not led by a
+    determiner or number ("the ruling party"), an "-ed" form or participle not
+    led by a determiner, preposition or number ("the occupied territories")."""
+    w = words[k]
+    if w.cap or w.kind != "word" or "-" in w.norm:
+        return False
+    prev = words[k - 1] if k > 0 else None
+    adjective_lead = prev is not None and (
+        prev.norm in _DETERMINERS or prev.kind == "number" or prev.norm in _NUMBER_WORDS
+    )
+    if w.norm.endswith("ing") and len(w.norm) > 5:
+        # a clause starts with it (", protecting civilians"); after a noun it is
+        # a noun itself ("government spending")
+        return not adjective_lead and (prev is None or prev.key is None)
+    if w.norm.endswith("ed") or w.norm in _PARTICIPLES:
+        return not (adjective_lead or (prev is not None and prev.norm in _PREPOSITIONS))
+    return False
+
+
+def _content_runs(words: Sequence[_Word], used: Sequence[bool]) -> list[tuple[int, int]]:
+    """Runs of 2-4 content words that read as a noun phrase."""
+    runs: list[tuple[int, int]] = []
+    k = 0
+    n = len(words)
+    while k < n:
+        if (
+            words[k].key is None
+            or used[k]
+            or words[k].kind != "word"
+            or words[k].norm in _PREPOSITIONS
+        ):
+            k += 1
+            continue
+        j = k
+        while j + 1 < n:
+            nxt = words[j + 1]
+            if nxt.key is None or used[j + 1] or nxt.kind != "word" or words[j].possessive:
+                break
+            if nxt.norm in _PREPOSITIONS or _verbish(words, j + 1):
+                break
+            if words[j].cap != nxt.cap and not (
+                words[j].cap and not nxt.cap and _is_demonym(words[j])
+            ):
+                break
+            j += 1
+        start, end = k, j + 1
+        # a possessive ends a run: "China's defense minister" -> "defense minister"
+        for m in range(start, end - 1):
+            if words[m].possessive:
+                start = m + 1
+        while start < end and (
+            _verbish(words, start) or words[start].cap and not _is_demonym(words[start])
+        ):
+            start += 1
+        if end - start >= 3 and words[end - 1].norm in _COMPLEMENTS:
+            end -= 1  # "keeping nuclear power plants safe"
+        if end - start > 4:
+            start = end - 4
+        if end - start >= 2 and not all(w.cap for w in words[start:end]):
+            runs.append((start, end))
+        k = j + 1
+    return runs
+
+
+def _is_demonym(w: _Word) -> bool:
+    return w.cap and w.norm.endswith(("an", "ese", "ish", "ic", "i")) and not w.possessive
+
+
+def _term_is_only_here(term: _Term, other: _Report) -> bool:
+    if term.kind in ("name", "date"):
+        if _has_keys(other, term.keys):
+            return False
+        ident = term.name_keys or term.keys
+        norms = term.name_norms
+        if not ident:
+            return False
+        if len(ident) > 1:
+            ident = (ident[0], ident[-1])
+            norms = (norms[0], norms[-1]) if norms else ()
+        if any(key in other.cap_keys for key in ident):
+            return False
+        return not any(other.has_place(norm) for norm in norms)
+    if _has_keys(other, term.keys):
+        return False
+    if term.kind == "number":
+        return True
+    # at least one word of the term must be missing from the other report altogether
+    return any(not any(_related(k, o) for o in _near_keys(other, k)) for k in term.keys)
+
+
+def _near_keys(report: _Report, key: str) -> Iterable[str]:
+    if key in report.keys:
+        return (key,)
+    return report.keys_by_prefix.get(key[:4], ())
+
+
+def _only_terms(report: _Report, other: _Report, terms: list[_Term]) -> list[_Term]:
+    """The terms of ``report`` the other report lacks, one per distinct term,
+    each with all the sentences it occurs in (``sentences``)."""
+    seen: dict[tuple[str, ...], _Term] = {}
+    sentences: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    # a short name ("Qin") belongs to the full name met in the same report ("Qin Gang")
+    full_names: dict[str, tuple[str, ...]] = {}
+    for t in terms:
+        if t.kind == "name" and len(t.name_keys) >= 2:
+            for key in (t.name_keys[0], t.name_keys[-1]):
+                full_names.setdefault(key, t.keys)
+    for t in terms:
+        ident = t.keys
+        if t.kind == "name" and len(t.keys) == 1 and t.keys[0] in full_names:
+            ident = full_names[t.keys[0]]
+        if not _term_is_only_here(t, other):
+            continue
+        if ident not in seen or len(t.keys) > len(seen[ident].keys):
+            seen[ident] = t  # the full name stands for its short forms
+        if t.sentence not in sentences[ident]:
+            sentences[ident].append(t.sentence)
+    out = []
+    for ident, t in seen.items():
+        t.sentences = tuple(sentences[ident])
+        out.append(t)
+    out.sort(
+        key=lambda t: (
+            report.position_of[t.sentences[0]],
+            t.start if t.sentence == t.sentences[0] else 0,
+        )
+    )
+    return out
+
+
+_KIND_RANK = {"name": 0, "number": 1, "label": 2, "phrase": 3, "date": 4}
+
+
+def _rank_terms(
+    terms: Sequence[_Term], order: Sequence[int], named: Iterable[str] = ()
+) -> list[_Term]:
+    """Names, numbers and labels first; phrases taken one per sentence in turn,
+    so each sentence is represented; then the labels of the ``named`` families
+    (a naming finding explains them) and dates."""
+    named = set(named)
+    late = [t for t in terms if t.kind == "label" and t.family in named]
+    late_ids = {id(t) for t in late}
+    fixed = [t for t in terms if t.kind in ("name", "number", "label") and id(t) not in late_ids]
+    position = {i: n for n, i in enumerate(order)}
+    fixed.sort(key=lambda t: (_KIND_RANK[t.kind], position[t.sentence], t.start))
+    phrases: dict[int, list[_Term]] = defaultdict(list)
+    for t in terms:
+        if t.kind == "phrase":
+            phrases[t.sentence].append(t)
+    rotated: list[_Term] = []
+    queues = [phrases[i] for i in order if phrases.get(i)]
+    while any(queues):
+        for q in queues:
+            if q:
+                rotated.append(q.pop(0))
+    dates = [t for t in terms if t.kind == "date"]
+    return fixed + rotated + late + dates
+
+
+# --------------------------------------------------------------------------------------
+# Hedges, boosters, attribution
+
+
+def _markers(report: _Report, lexicon: _LexiconIndex) -> tuple[list[Marker], list[Marker]]:
+    """Every hedge and booster of a report, in reading order (also kept per
+    sentence in ``report.marker_spans`` for the aligned groups)."""
+    hedges: list[Marker] = []
+    boosters: list[Marker] = []
+    for i in report.order:
+        words = report.words[i]
+        found = lexicon.markers.matches_by_kind(words)
+        if not found:
+            continue
+        # phrases in which a hedge word is none ("as soon as possible", "Theresa May")
+        blocked = set()
+        for s, e, kind in found:
+            if kind == "exception":
+                blocked.update(range(s, e))
+        spans = []
+        covered = -1  # a phrase inside a longer one of the same sentence counts once
+        for s, e, kind in found:
+            if kind == "exception" or kind == "hedge" and any(k in blocked for k in range(s, e)):
+                continue
+            if e <= covered:
+                continue
+            if words[s].cap and s > 0 or words[s].norm == "may" and words[s].text[:1].isupper():
+                continue
+            if (
+                e - s == 1
+                and s > 0
+                and (words[s - 1].norm in _DETERMINERS or words[s - 1].possessive)
+            ):
+                continue  # "the suspect" is a person, "a claim" a noun
+            covered = max(covered, e)
+            s2, e2 = _widen_marker(words, s, e)
+            phrase = _span_text(report.sentences[i].text, words, s2, e2)
+            spans.append((s, e, kind, phrase))
+            (hedges if kind == "hedge" else boosters).append(Marker(i, phrase))
+        if spans:
+            report.marker_spans[i] = spans
+    return hedges, boosters
+
+
+# hedges shown with the words before them: "It's unclear", "doesn't appear"
+_WIDENED = _wordset(
+    """
+    unclear clear not appear appears appeared seem seems seemed likely unlikely possible
+    probable uncertain doubtful
+    """
+)
+_MARKER_LEAD = _wordset(
+    """
+    it's is was remains remained seems seemed does doesn't did didn't do don't not isn't wasn't
+    """
+)
+
+
+def _widen_marker(words: Sequence[_Word], s: int, e: int) -> tuple[int, int]:
+    """Show a hedge with the words that make it one: "may have", "It's unclear",
+    "doesn't appear"."""
+    modal = words[s].norm in ("may", "might", "could", "must")
+    if modal and e < len(words) and words[e].norm in ("have", "be", "not", "well"):
+        e += 1
+    if words[s].norm not in _WIDENED:
+        return s, e
+    while s > 0 and words[s - 1].norm in _MARKER_LEAD and e - s < 4:
+        s -= 1
+    if s > 0 and words[s - 1].norm == "it" and words[s].norm in ("is", "was", "remains", "seems"):
+        s -= 1  # "it is unclear", but not the "it" of "it doesn't appear"
+    return s, e
+
+
+_ATTR_STOP = _wordset(
+    """
+    that which who whom where when while and but or as if because though although so than then
+    after before since until said says
+    """
+)
+
+
+def _attributions(report: _Report, lexicon: _LexiconIndex) -> list[Attribution]:
+    out: list[Attribution] = []
+    for i in report.order:
+        words = report.words[i]
+        text = report.sentences[i].text
+        quoted = _has_quotation(words)
+        for k, w in enumerate(words):
+            if w.kind != "word":
+                continue
+            if (
+                w.norm not in lexicon.verb_first_words
+                and _verb_key(w.norm) not in lexicon.verb_keys
+            ):
+                continue
+            found = _attribution_at(words, k, lexicon)
+            if found is None:
+                continue
+            verb_start, verb_end, src_start, src_end, note = found
+            verb = _span_text(text, words, verb_start, verb_end)
+            source = _span_text(text, words, src_start, src_end) if src_end > src_start else ""
+            if not source:
+                phrase = verb
+            elif src_start >= verb_end:  # "according to the ministry", "said the minister"
+                phrase = _span_text(text, words, verb_start, src_end)
+            elif verb_start - src_end <= 2 and all(
+                x.kind != "punct" for x in words[src_end:verb_start]
+            ):
+                phrase = _span_text(text, words, src_start, verb_end)
+            else:
+                phrase = f"{source} \u2026 {verb}"
+            out.append(Attribution(i, source, verb, phrase, note, quoted))
+    return out
+
+
+def _has_quotation(words: Sequence[_Word]) -> bool:
+    marks = [k for k, w in enumerate(words) if w.kind == "punct" and w.text in _QUOTES]
+    return len(marks) >= 2 and marks[-1] - marks[0] > 3
+
+
+def _attribution_at(
+    words: Sequence[_Word], k: int, lexicon: _LexiconIndex
+) -> tuple[int, int, int, int, str] | None:
+    """(verb start, verb end, source start, source end, note) if words[k]
+    starts a reporting verb used as one."""
+    w = words[k]
+    n = len(words)
+    # multiword verbs ("according to"): the source follows
+    for phrase, _core, note in lexicon.verb_phrases:
+        m = len(phrase)
+        if tuple(x.norm for x in words[k : k + m]) == phrase:
+            end = k + m
+            src_end = end
+            while (
+                src_end < n
+                and src_end - end < 6
+                and words[src_end].kind != "punct"
+                and words[src_end].norm not in ("who", "which", "that", "whose")
+            ):
+                src_end += 1
+            if src_end == end:
+                return None
+            return k, end, end, src_end, note
+    if w.cap and k > 0 or w.kind != "word":
+        return None
+    key = _verb_key(w.norm)
+    if key not in lexicon.verb_keys:
+        return None
+    prev = words[k - 1] if k > 0 else None
+    nxt = words[k + 1] if k + 1 < n else None
+    if prev is not None and (
+        prev.norm in _DETERMINERS or prev.norm in _BE or prev.kind == "number"
+    ):
+        return None  # "the claims", "a report": a noun; "was called": passive, no source
+    if prev is not None and prev.norm in ("to",) and key not in lexicon.core_keys:
+        return None
+    if (
+        key == _verb_key("call")
+        and nxt is not None
+        and nxt.norm in ("for", "back", "off", "up", "in", "out", "on", "into", "upon")
+    ):
+        return None
+    note = lexicon.verb_notes.get(key, "")
+    core = key in lexicon.core_keys
+    framed = _framed(words, k)
+    # a participle after a comma reports the subject of the sentence: "China ..., saying that"
+    if w.norm.endswith("ing"):
+        if prev is None or prev.text != "," or not (key == _SAY or framed):
+            return None  # "stop saying", "after hearing": no attribution
+        src_start, src_end = _subject(words)
+        return k, k + 1, src_start, src_end, note
+    # inverted, at the end: '..., said the minister.'
+    if prev is not None and prev.kind == "punct" and prev.text in ',\u201d"':
+        src_end = k + 1
+        while src_end < n and words[src_end].kind != "punct" and src_end - k <= 6:
+            src_end += 1
+        if (src_end == n or words[src_end].text in ".;") and src_end > k + 1:
+            return k, k + 1, k + 1, src_end, note
+    src_start, src_end = _source_before(words, k)
+    post_posed = (
+        src_end > src_start
+        and src_start > 0
+        and words[src_start - 1].text in (",", "\u201d", '"')
+        and sum(1 for x in words[k + 1 :] if x.kind != "punct") <= 5
+        and not any(x.text == "," for x in words[k + 1 :])
+    )
+    if core or framed or post_posed:
+        if src_end == src_start and not framed:
+            return None
+        return k, k + 1, src_start, src_end, note
+    return None
+
+
+_SAY = _verb_key("say")
+
+
+def _framed(words: Sequence[_Word], k: int) -> bool:
+    """The verb is followed by "that", a quotation or a colon."""
+    j = k + 1
+    while j < len(words) and words[j].norm.endswith("ly") and words[j].key is None:
+        j += 1
+    if j >= len(words):
+        return False
+    nxt = words[j]
+    return (
+        nxt.norm == "that"
+        or nxt.text in _QUOTES
+        or nxt.text == ":"
+        or (nxt.text == "," and j + 1 < len(words) and words[j + 1].text in _QUOTES)
+    )
+
+
+def _source_before(words: Sequence[_Word], k: int) -> tuple[int, int]:
+    j = k - 1
+    while j >= 0 and words[j].norm in _AUX:
+        j -= 1
+    end = j + 1
+    start = end
+    while j >= 0 and end - j <= 6:
+        w = words[j]
+        if w.kind == "punct" or w.norm in _ATTR_STOP:
+            break
+        if w.norm in _PRONOUNS:
+            if start == end:
+                start = j
+            break
+        inner_preposition = (
+            w.norm in ("of", "on", "at", "from", "in", "for")
+            and start < end
+            and j > 0
+            and words[j - 1].key is not None
+        )
+        if (
+            w.key is None
+            and w.norm not in _DETERMINERS
+            and w.norm not in ("both", "all", "some", "many", "several")
+            and not inner_preposition
+        ):
+            break
+        start = j
+        j -= 1
+    # drop a leading preposition left over from "... from Iran's Red Crescent"
+    while start < end and (words[start].norm in _PREPOSITIONS or words[start].norm in _CONJ):
+        start += 1
+    return start, end
+
+
+def _subject(words: Sequence[_Word]) -> tuple[int, int]:
+    """The noun phrase a sentence starts with, if it starts with one."""
+    if words and words[0].norm in _PRONOUNS:
+        return 0, 1
+    k = 0
+    while k < len(words) and k < 6:
+        w = words[k]
+        if w.norm in _DETERMINERS or w.norm in ("and", "both", "all"):
+            k += 1
+            continue
+        if w.kind == "punct" or w.key is None or (k > 0 and _verbish(words, k)):
+            break
+        k += 1
+    while k > 0 and words[k - 1].norm in ("and", *_DETERMINERS):
+        k -= 1
+    return 0, k
+
+
+# --------------------------------------------------------------------------------------
+# Naming: how each report names the things of one family
+
+
+@dataclass
+class _Naming:
+    family: str
+    term: str  # the lexicon term (its canonical spelling)
+    kind: str
+    note: str
+    text: str
+    sentence: int
+
+
+def _namings(report: _Report, lexicon: _LexiconIndex, evidence: set[str]) -> list[_Naming]:
+    out: list[_Naming] = []
+    for i in report.order:
+        words = report.words[i]
+        text = report.sentences[i].text
+        headline_case = report.title_case[i]
+        for start, end, row_index in lexicon.terms.matches(words):
+            row = lexicon.term_rows[row_index]
+            if _excepted(lexicon, row.family, words, start, end):
+                continue
+            if row.kind == "spelling":
+                out.append(
+                    _Naming(
+                        row.family,
+                        row.term,
+                        row.kind,
+                        row.note,
+                        _span_text(text, words, start, end),
+                        i,
+                    )
+                )
+                continue
+            if end < len(words) and _modifies_next(words, end):
+                continue  # a modifier: "war crimes"
+            s = start
+            modifiers = 0
+            while s > 0 and modifiers < 2:
+                prev = words[s - 1]
+                if prev.kind != "word" or prev.key is None:
+                    break
+                if (
+                    prev.cap
+                    and not _is_name_word(words, s - 1, evidence, headline_case)
+                    and not prev.possessive
+                ):
+                    break
+                s -= 1
+                modifiers += 1
+                if prev.possessive:
+                    break
+            has_det = s > 0 and words[s - 1].norm in _DETERMINERS
+            if has_det:
+                s -= 1
+            e = end
+            if (
+                e + 1 < len(words)
+                and words[e].norm in _PREPOSITIONS_OF_PLACE
+                and (
+                    _is_name_word(words, e + 1, evidence, headline_case)
+                    or words[e + 1].norm == "the"
+                )
+            ):
+                f = e + 1
+                if words[f].norm == "the":
+                    f += 1
+                g = f
+                while (
+                    g < len(words)
+                    and _is_name_word(words, g, evidence, headline_case)
+                    and g - f < 3
+                ):
+                    g += 1
+                if g > f:
+                    e = g
+            headline = report.sentences[i].role != "body"  # headlines drop their articles
+            if not has_det and s == start and e == end and not headline:
+                continue  # a bare "war" ("went to war") names nothing in particular
+            phrase = _span_text(text, words, s, e)
+            if has_det and phrase[:1].isupper() and words[s].norm in _DETERMINERS:
+                phrase = phrase[0].lower() + phrase[1:]
+            out.append(_Naming(row.family, row.term, row.kind, row.note, phrase, i))
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# Word-level changes inside aligned groups
+
+
+@dataclass
+class _Change:
+    l0: int  # word range on each side (into the group's word lists)
+    l1: int
+    r0: int
+    r1: int
+    replace: bool
+
+    def size(self) -> int:
+        return max(self.l1 - self.l0, self.r1 - self.r0)
+
+
+@dataclass
+class _GroupText:
+    text: dict[Side, str]
+    words: dict[Side, list[_Word]]
+    sentence_at: dict[Side, list[tuple[int, int]]]  # (offset, sentence index)
+    markers: dict[Side, list[tuple[int, int, str, str]]]  # (start, end, kind, phrase) in words
+
+    def sentence_of(self, side: Side, word_index: int) -> int:
+        words = self.words[side]
+        if not words:
+            return self.sentence_at[side][0][1]
+        offset = words[min(word_index, len(words) - 1)].start
+        found = self.sentence_at[side][0][1]
+        for start, index in self.sentence_at[side]:
+            if start <= offset:
+                found = index
+        return found
+
+
+def _group_text(group: AlignedGroup, left: _Report, right: _Report) -> _GroupText:
+    texts: dict[Side, str] = {}
+    words: dict[Side, list[_Word]] = {}
+    at: dict[Side, list[tuple[int, int]]] = {}
+    markers: dict[Side, list[tuple[int, int, str, str]]] = {}
+    for side, report, indexes in (("left", left, group.left), ("right", right, group.right)):
+        offset = 0
+        parts = []
+        side_words: list[_Word] = []
+        at[side] = []
+        markers[side] = []
+        for i in indexes:
+            s = report.sentences.get(i)
+            if s is None:
+                continue
+            at[side].append((offset, i))
+            parts.append(s.text)
+            sentence_words = report.words.get(i)
+            if sentence_words is None:
+                sentence_words = _words(s.text)
+            base = len(side_words)
+            for a, b, kind, phrase in report.marker_spans.get(i, ()):
+                markers[side].append((a + base, b + base, kind, phrase))
+            if offset:
+                side_words.extend(
+                    _Word(w[0], w[1] + offset, w[2] + offset, *w[3:]) for w in sentence_words
+                )
+            else:
+                side_words.extend(sentence_words)
+            offset += len(s.text) + 1
+        texts[side] = " ".join(parts)
+        words[side] = side_words
+        if not at[side]:
+            at[side] = [(0, indexes[0] if indexes else 0)]
+    return _GroupText(texts, words, at, markers)
+
+
+def _canonical_diff(left: str, right: str) -> list[DiffSpan]:
+    """The word diff, computed in one fixed order so that swapping the reports
+    mirrors it exactly."""
+    if left <= right:
+        return diff_words(left, right)
+    flipped: dict[str, Literal["insert", "delete"]] = {"insert": "delete", "delete": "insert"}
+    return [DiffSpan(flipped.get(s.op, s.op), s.right, s.left) for s in diff_words(right, left)]
+
+
+def _changes(g: _GroupText) -> list[_Change]:
+    spans = _canonical_diff(g.text["left"], g.text["right"])
+    lw, rw = g.words["left"], g.words["right"]
+    li = ri = 0
+    lpos = rpos = 0
+    out: list[_Change] = []
+    for span in spans:
+        lend = lpos + len(span.left)
+        rend = rpos + len(span.right)
+        l0 = li
+        while li < len(lw) and lw[li].start < lend:
+            li += 1
+        r0 = ri
+        while ri < len(rw) and rw[ri].start < rend:
+            ri += 1
+        if span.op != "equal" and (li > l0 or ri > r0):
+            out.append(_Change(l0, li, r0, ri, replace=li > l0 and ri > r0))
+        lpos, rpos = lend, rend
+    return out
+
+
+def _norm_seq(words: Sequence[_Word]) -> list[str]:
+    return [w.key or w.norm.removesuffix("'s") for w in words if w.kind != "punct"]
+
+
+def _content(words: Sequence[_Word]) -> list[str]:
+    return [w.key for w in words if w.key]
+
+
+def _moved(g: _GroupText, c: _Change) -> bool:
+    """An insertion or deletion whose content words all stand elsewhere in the
+    other side (away from where they would be): reordering, not new content."""
+    side: Side = "left" if c.l1 > c.l0 else "right"
+    other: Side = _other(side)
+    words = g.words[side][c.l0 : c.l1] if side == "left" else g.words[side][c.r0 : c.r1]
+    keys = _content(words)
+    if not keys:
+        return True
+    at = c.r0 if side == "left" else c.l0
+    other_words = g.words[other]
+    for key in keys:
+        far = [
+            n
+            for n, w in enumerate(other_words)
+            if w.key and _related(w.key, key) and abs(n - at) > 3
+        ]
+        if not far:
+            return False
+    return True
+
+
+def _local_change(c: _Change) -> bool:
+    return c.size() <= 4
+
+
+def _merge_changes(g: _GroupText, changes: list[_Change]) -> list[_Change]:
+    merged: list[_Change] = []
+    for c in changes:
+        if merged:
+            p = merged[-1]
+            gap_l = c.l0 - p.l1
+            gap_r = c.r0 - p.r1
+            gap = max(gap_l, gap_r)
+            opposite = (not p.replace and not c.replace) and ((p.l1 > p.l0) != (c.l1 > c.l0))
+            if (
+                gap <= 2
+                and (p.replace or c.replace)
+                and not opposite
+                and _local_change(p)
+                and _local_change(c)
+                and max(c.l1 - p.l0, c.r1 - p.r0) <= 8
+            ):
+                merged[-1] = _Change(p.l0, c.l1, p.r0, c.r1, True)
+                continue
+        merged.append(c)
+    return merged
+
+
+def _trim(words: Sequence[_Word], a: int, b: int) -> tuple[int, int]:
+    while a < b and (
+        words[a].kind == "punct" or words[a].norm in ("and", "or", "but", "mr", "mrs", "ms")
+    ):
+        a += 1
+    while b > a and (
+        words[b - 1].kind == "punct"
+        or words[b - 1].norm in ("and", "or", "but", "to", "the", "a", "an", "of")
+    ):
+        b -= 1
+    return a, b
+
+
+# --------------------------------------------------------------------------------------
+# The analysis
+
+
+def analyse_framing(
+    left: Sequence[Sentence],
+    right: Sequence[Sentence],
+    alignment: Alignment,
+    lexicon: Lexicon | None = None,
+) -> Framing:
+    """Label how the two reports differ in framing (see the module docstring)."""
+    lex = (lexicon or Lexicon.default())._index
+    reports = {
+        "left": _read_report("left", left, alignment),
+        "right": _read_report("right", right, alignment),
+    }
+    evidence = _evidenced_caps(list(reports.values()))
+    for report in reports.values():
+        report.evidence = evidence
+    findings: list[Finding] = []
+
+    # key terms only one report uses
+    all_terms = {
+        side: _extract_terms(reports[side], reports[_other(side)], lex, evidence) for side in SIDES
+    }
+    only: dict[Side, list[_Term]] = {}
+    for side in SIDES:
+        only[side] = _only_terms(reports[side], reports[_other(side)], all_terms[side])
+
+    # naming and loaded terms
+    namings = {side: _namings(reports[side], lex, evidence) for side in SIDES}
+    naming_rows, naming_findings, named_families = _naming_findings(namings)
+    findings += naming_findings
+    findings += _weighted_findings(namings, named_families, reports)
+
+    # one-sided passages
+    for side in SIDES:
+        findings += _passage_findings(reports[side], only[side], named_families)
+
+    # emphasis: what each puts first
+    placements = _placements(alignment, reports)
+    top_findings, top_keys = _top_findings(reports, all_terms)
+    findings += top_findings
+    findings += _moved_block_findings(placements, reports)
+
+    # changes inside aligned groups
+    markers = {side: _markers(reports[side], lex) for side in SIDES}
+    for group in alignment.groups:
+        findings += _group_findings(group, reports, lex, top_keys)
+
+    # attribution
+    attributions = {side: _attributions(reports[side], lex) for side in SIDES}
+    attributions = _mark_shared_sources(attributions)
+    findings += _attribution_findings(attributions, reports, namings)
+
+    # hedging
+    findings += _hedging_findings(markers, reports)
+
+    stats = {
+        side: _stats(reports[side], only[side], markers[side], attributions[side]) for side in SIDES
+    }
+    findings = _dedupe(findings)
+    findings.sort(key=_finding_order)
+    return Framing(
+        findings=tuple(findings),
+        left=stats["left"],
+        right=stats["right"],
+        naming=tuple(naming_rows),
+        placements=tuple(placements),
+    )
+
+
+def _finding_order(f: Finding) -> tuple[Any, ...]:
+    """An order that does not depend on which report is left."""
+    firsts = sorted(
+        [
+            min(f.left_sentences) if f.left_sentences else 10**6,
+            min(f.right_sentences) if f.right_sentences else 10**6,
+        ]
+    )
+    return (
+        KINDS.index(f.kind),
+        firsts,
+        sorted(f.left_terms + f.right_terms),
+        f.subkind,
+        f.side == "both",
+    )
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen = set()
+    out = []
+    for f in findings:
+        key = (f.kind, f.side, f.summary)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+# --- only in one report
+
+
+def _passage_findings(
+    report: _Report, terms: list[_Term], named: set[str] = frozenset()
+) -> list[Finding]:
+    side = report.side
+    clusters = _clusters(report)
+    out = []
+    for cluster in clusters:
+        inside = set(cluster)
+        in_cluster = [t for t in terms if any(i in inside for i in t.sentences)]
+        ranked = _rank_terms(in_cluster, report.order, named)
+        shown = [t.text for t in ranked][:15]
+        content_words = sum(1 for i in cluster for w in report.words[i] if w.key)
+        if content_words == 0:
+            continue
+        where = report.where(cluster)
+        what = "this sentence" if len(cluster) == 1 else f"these {len(cluster)} sentences"
+        if shown:
+            summary = (
+                f"Only the {side} report has {what} ({where}), mentioning {_join_terms(shown, 3)}."
+            )
+        else:
+            first = report.sentences[cluster[0]].text
+            summary = f"Only the {side} report has {what} ({where}): \u2018{_quote(first)}\u2019."
+        out.append(
+            Finding(
+                kind="only_one_side",
+                side=side,
+                label=f"only {side}",
+                summary=summary,
+                left_terms=tuple(shown) if side == "left" else (),
+                right_terms=tuple(shown) if side == "right" else (),
+                left_sentences=tuple(cluster) if side == "left" else (),
+                right_sentences=tuple(cluster) if side == "right" else (),
+                subkind="passage",
+            )
+        )
+    return out
+
+
+def _clusters(report: _Report) -> list[list[int]]:
+    """Group one-sided sentences into passages: runs of consecutive one-sided
+    sentences in one paragraph, joined when they share a paragraph or a
+    content word few other sentences use."""
+    only = [i for i in report.order if i in report.only]
+    if not only:
+        return []
+    runs: list[list[int]] = []
+    position = {i: n for n, i in enumerate(report.order)}
+    # a report of one-sentence paragraphs says nothing with its paragraph breaks
+    body = [i for i in report.order if report.sentences[i].role == "body"]
+    paragraphs_matter = len(body) >= 1.3 * max(1, report.n_paragraphs)
+    for i in only:
+        if (
+            runs
+            and position[i] - position[runs[-1][-1]] == 1
+            and (
+                not paragraphs_matter
+                or report.sentences[i].paragraph == report.sentences[runs[-1][-1]].paragraph
+            )
+        ):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    # how many sentences use each content word: rare words tie sentences together
+    df: dict[str, int] = defaultdict(int)
+    for i in report.order:
+        for key in {w.key for w in report.words[i] if w.key}:
+            df[key] += 1
+    rare_limit = max(3, len(report.order) // 5)
+    parent = list(range(len(runs)))
+
+    def find(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    keys_of = [
+        {w.key for i in run for w in report.words[i] if w.key and df[w.key] <= rare_limit}
+        for run in runs
+    ]
+    paragraphs = [{report.sentences[i].paragraph for i in run} for run in runs]
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for n, keys in enumerate(keys_of):
+        for key in keys:
+            by_key[key].append(n)
+    for members in by_key.values():
+        for m in members[1:]:
+            parent[find(m)] = find(members[0])
+    for n in range(1, len(runs)):
+        if paragraphs[n] & paragraphs[n - 1] and report.sentences[runs[n][0]].role == "body":
+            parent[find(n)] = find(n - 1)
+    grouped: dict[int, list[int]] = defaultdict(list)
+    for n, run in enumerate(runs):
+        grouped[find(n)].extend(run)
+    return sorted(
+        (sorted(v, key=position.__getitem__) for v in grouped.values()),
+        key=lambda c: position[c[0]],
+    )
+
+
+# --- naming
+
+
+def _naming_findings(
+    namings: dict[Side, list[_Naming]],
+) -> tuple[list[NamingRow], list[Finding], set[str]]:
+    families = sorted({n.family for side in SIDES for n in namings[side] if n.kind != "spelling"})
+    rows: list[NamingRow] = []
+    findings: list[Finding] = []
+    named: set[str] = set()
+    for family in families:
+        per_side: dict[Side, list[NamedPhrase]] = {}
+        terms: dict[Side, dict[str, _Naming]] = {}
+        for side in SIDES:
+            phrases: dict[str, list[int]] = {}
+            shown: dict[str, str] = {}
+            term_of: dict[str, str] = {}
+            terms[side] = {}
+            for n in namings[side]:
+                if n.family != family:
+                    continue
+                key = n.text.lower()
+                phrases.setdefault(key, [])
+                if n.sentence not in phrases[key]:
+                    phrases[key].append(n.sentence)
+                shown.setdefault(key, n.text)
+                term_of.setdefault(key, n.term)
+                terms[side].setdefault(n.term, n)
+            per_side[side] = [
+                NamedPhrase(shown[k], term_of[k], tuple(v)) for k, v in phrases.items()
+            ]
+        if not per_side["left"] and not per_side["right"]:
+            continue
+        rows.append(NamingRow(family, tuple(per_side["left"]), tuple(per_side["right"])))
+        if not per_side["left"] or not per_side["right"]:
+            continue
+        only_terms = {
+            side: [t for t in terms[side] if t not in terms[_other(side)]] for side in SIDES
+        }
+        if not only_terms["left"] and not only_terms["right"]:
+            continue
+        named.add(family)
+        parts = []
+        for side in SIDES:
+            if only_terms[side]:
+                explained = ", ".join(
+                    f"\u2018{t}\u2019 ({terms[side][t].note})"
+                    if terms[side][t].note
+                    else f"\u2018{t}\u2019"
+                    for t in only_terms[side]
+                )
+                parts.append(f"only the {side} report says {explained}")
+        summary = f"The reports name {family} differently: " + "; ".join(parts) + "."
+        findings.append(
+            Finding(
+                kind="naming",
+                side="both",
+                label="naming",
+                summary=summary,
+                left_terms=tuple(p.text for p in per_side["left"]),
+                right_terms=tuple(p.text for p in per_side["right"]),
+                left_sentences=tuple(sorted({i for p in per_side["left"] for i in p.sentences})),
+                right_sentences=tuple(sorted({i for p in per_side["right"] for i in p.sentences})),
+                subkind=family,
+            )
+        )
+    return rows, findings, named
+
+
+def _weighted_findings(
+    namings: dict[Side, list[_Naming]], named_families: set[str], reports: dict[Side, _Report]
+) -> list[Finding]:
+    """Spellings and loaded labels one report uses and the other does not."""
+    out = []
+    for side in SIDES:
+        other = _other(side)
+        other_terms = {n.term.lower() for n in namings[other]}
+        seen: dict[str, list[_Naming]] = defaultdict(list)
+        for n in namings[side]:
+            if n.kind not in ("spelling", "loaded") or n.family in named_families:
+                continue
+            if n.term.lower() in other_terms:
+                continue
+            seen[n.term].append(n)
+        for term, found in seen.items():
+            first = found[0]
+            sentences = tuple(sorted({n.sentence for n in found}))
+            what = "spelling" if first.kind == "spelling" else "term"
+            other_used = [n.term for n in namings[other] if n.family == first.family]
+            contrast = (
+                f"; the {other} report writes \u2018{other_used[0]}\u2019" if other_used else ""
+            )
+            note = f": {first.note}" if first.note else ""
+            out.append(
+                Finding(
+                    kind="weighted_term",
+                    side=side,
+                    label=f"{what}, {side}",
+                    summary=(
+                        f"The {side} report uses the {what} \u2018{term}\u2019{note}{contrast}."
+                    ),
+                    left_terms=(first.text,) if side == "left" else (),
+                    right_terms=(first.text,) if side == "right" else (),
+                    left_sentences=sentences if side == "left" else (),
+                    right_sentences=sentences if side == "right" else (),
+                    subkind=first.kind,
+                )
+            )
+    return out
+
+
+# --- emphasis
+
+
+def _placements(alignment: Alignment, reports: dict[Side, _Report]) -> list[Placement]:
+    out = []
+    for g in alignment.groups:
+        lefts = [i for i in g.left if i in reports["left"].sentences]
+        rights = [i for i in g.right if i in reports["right"].sentences]
+        if not lefts or not rights:
+            continue
+        a, b = min(lefts), min(rights)
+        out.append(
+            Placement(
+                tuple(g.left),
+                tuple(g.right),
+                reports["left"].part(a),
+                reports["right"].part(b),
+                round(reports["left"].position(a), 3),
+                round(reports["right"].position(b), 3),
+            )
+        )
+    return out
+
+
+def _moved_block_findings(
+    placements: list[Placement], reports: dict[Side, _Report]
+) -> list[Finding]:
+    """Shared passages one report puts near the top and the other much lower."""
+    body = [
+        p
+        for p in placements
+        if all(reports["left"].sentences[i].role == "body" for i in p.left)
+        and all(reports["right"].sentences[i].role == "body" for i in p.right)
+    ]
+    body.sort(key=lambda p: (min(p.left), min(p.right)))
+    blocks: list[list[Placement]] = []
+    for p in body:
+        if blocks:
+            last = blocks[-1][-1]
+            if _next_in_order(reports["left"], max(last.left), min(p.left)) and _next_in_order(
+                reports["right"], max(last.right), min(p.right)
+            ):
+                blocks[-1].append(p)
+                continue
+        blocks.append([p])
+    out = []
+    for block in blocks:
+        first = block[0]
+        lp, rp = first.left_position, first.right_position
+        if abs(lp - rp) < 0.3 or min(lp, rp) >= 1 / 3 or first.left_part == first.right_part:
+            continue
+        higher: Side = "left" if lp < rp else "right"
+        lower = _other(higher)
+        lefts = tuple(i for p in block for i in p.left)
+        rights = tuple(i for p in block for i in p.right)
+        where = {"left": reports["left"].where(lefts), "right": reports["right"].where(rights)}
+        first_text = reports[higher].sentences[min(lefts if higher == "left" else rights)].text
+        summary = (
+            f"The {higher} report puts this higher: \u2018{_quote(first_text, 10)}\u2019 is in "
+            f"{where[higher]} there, but in {where[lower]} of the {lower} report."
+        )
+        out.append(
+            Finding(
+                kind="emphasis",
+                side=higher,
+                label=f"higher {higher}",
+                summary=summary,
+                left_terms=(where["left"],),
+                right_terms=(where["right"],),
+                left_sentences=lefts,
+                right_sentences=rights,
+                subkind="placement",
+                left_value=lp,
+                right_value=rp,
+            )
+        )
+    return out
+
+
+def _next_in_order(report: _Report, a: int, b: int) -> bool:
+    pos = report.position_of
+    return a in pos and b in pos and pos[b] - pos[a] == 1
+
+
+def _top_findings(
+    reports: dict[Side, _Report], terms: dict[Side, list[_Term]]
+) -> tuple[list[Finding], set[tuple[Side, tuple[str, ...]]]]:
+    """Names and labels one report puts in its headline or lede that the other
+    mentions only lower down, or not at all."""
+    out = []
+    covered: set[tuple[Side, tuple[str, ...]]] = set()
+    for side in SIDES:
+        report, other = reports[side], reports[_other(side)]
+        other_top_keys = {
+            w.key for i in other.order if other.is_top(i) for w in other.words[i] if w.key
+        }
+        other_top_norms = {
+            _bare_norm(w.text)
+            for i in other.order
+            if other.is_top(i)
+            for w in other.words[i]
+            if w.cap
+        }
+        seen: set[tuple[str, ...]] = set()
+        for t in terms[side]:
+            if t.kind not in ("name", "label", "number") or not report.is_top(t.sentence):
+                continue
+            if t.kind == "number" and len(t.keys) < 2:
+                continue
+            ident = t.name_keys or t.keys
+            if not ident or ident in seen:
+                continue
+            if any(k in other_top_keys for k in ident) or any(
+                _same_place(n, o) for n in t.name_norms for o in other_top_norms
+            ):
+                continue
+            seen.add(ident)
+            later = [other.first_key_at[k] for k in ident if k in other.first_key_at]
+            part = "headline" if report.sentences[t.sentence].role == "headline" else "opening"
+            if later:
+                at = min(later, key=other.position_of.__getitem__)
+                where = other.where([at])
+                summary = (
+                    f"The {side} report puts \u2018{t.text}\u2019 in its {part}; "
+                    f"the {_other(side)} report first mentions it in {where}."
+                )
+                other_sentences: tuple[int, ...] = (at,)
+            else:
+                summary = (
+                    f"The {side} report puts \u2018{t.text}\u2019 in its {part}; "
+                    f"the {_other(side)} report never mentions it."
+                )
+                other_sentences = ()
+            covered.add((side, ident))
+            out.append(
+                Finding(
+                    kind="emphasis",
+                    side=side,
+                    label=f"in the {part}, {side}",
+                    summary=summary,
+                    left_terms=(t.text,) if side == "left" else (),
+                    right_terms=(t.text,) if side == "right" else (),
+                    left_sentences=(t.sentence,) if side == "left" else other_sentences,
+                    right_sentences=(t.sentence,) if side == "right" else other_sentences,
+                    subkind=part,
+                )
+            )
+    return out, covered
+
+
+# --- inside aligned groups
+
+
+def _group_findings(
+    group: AlignedGroup,
+    reports: dict[Side, _Report],
+    lex: _LexiconIndex,
+    top_keys: set[tuple[Side, tuple[str, ...]]],
+) -> list[Finding]:
+    if not group.left or not group.right:
+        return []
+    g = _group_text(group, reports["left"], reports["right"])
+    raw = _changes(g)
+    changes = []
+    for c in raw:
+        lw = g.words["left"][c.l0 : c.l1]
+        rw = g.words["right"][c.r0 : c.r1]
+        if _norm_seq(lw) == _norm_seq(rw):
+            continue  # spelling, case or punctuation only
+        if not c.replace and _moved(g, c):
+            continue
+        changes.append(c)
+    changes = _merge_changes(g, changes)
+    # word choices are only read in sentences that mostly agree word for word
+    words_l = sum(1 for w in g.words["left"] if w.kind != "punct")
+    words_r = sum(1 for w in g.words["right"] if w.kind != "punct")
+    changed_l = sum(1 for c in raw for w in g.words["left"][c.l0 : c.l1] if w.kind != "punct")
+    overlap = (words_l - changed_l) / max(1, min(words_l, words_r))
+    close = overlap >= 0.5
+    out = []
+    in_top = any(reports["left"].is_top(i) for i in group.left) and any(
+        reports["right"].is_top(i) for i in group.right
+    )
+    for c in changes:
+        f = _describe_change(g, c, lex, reports, in_top, top_keys, close)
+        if f is not None:
+            out.append(f)
+    return out
+
+
+def _describe_change(
+    g: _GroupText,
+    c: _Change,
+    lex: _LexiconIndex,
+    reports: dict[Side, _Report],
+    in_top: bool,
+    top_keys: set[tuple[Side, tuple[str, ...]]],
+    close: bool,
+) -> Finding | None:
+    lw_all, rw_all = g.words["left"], g.words["right"]
+    l0, l1 = _trim(lw_all, c.l0, c.l1)
+    r0, r1 = _trim(rw_all, c.r0, c.r1)
+    lk, rk = _content(lw_all[l0:l1]), _content(rw_all[r0:r1])
+    if not lk and not rk:
+        return None
+    if sorted(lk) == sorted(rk) and lk:
+        return None  # the same words in another order
+    l_sent = (g.sentence_of("left", l0 if l1 > l0 else c.l0),)
+    r_sent = (g.sentence_of("right", r0 if r1 > r0 else c.r0),)
+    # hedges, boosters and reporting verbs changed inside a shared sentence
+    for word in ("hedge", "booster"):
+        lm = [m for m in g.markers["left"] if m[2] == word and l0 <= m[0] < l1]
+        rm = [m for m in g.markers["right"] if m[2] == word and r0 <= m[0] < r1]
+        if bool(lm) != bool(rm):
+            side: Side = "left" if lm else "right"
+            phrase = (lm or rm)[0][3]
+            return Finding(
+                kind="hedging",
+                side=side,
+                label=f"{word}, {side}",
+                summary=f"In a shared sentence, only the {side} report adds the {word} "
+                f"\u2018{phrase}\u2019.",
+                left_terms=(phrase,) if side == "left" else (),
+                right_terms=(phrase,) if side == "right" else (),
+                left_sentences=l_sent,
+                right_sentences=r_sent,
+                subkind=f"{word} in pair",
+            )
+    lverbs = [
+        _verb_key(w.norm)
+        for w in lw_all[l0:l1]
+        if w.kind == "word" and _verb_key(w.norm) in lex.verb_keys
+    ]
+    rverbs = [
+        _verb_key(w.norm)
+        for w in rw_all[r0:r1]
+        if w.kind == "word" and _verb_key(w.norm) in lex.verb_keys
+    ]
+    if lverbs and rverbs and set(lverbs) != set(rverbs) and c.size() <= 3:
+        lp, rp = _phrase(g, "left", l0, l1), _phrase(g, "right", r0, r1)
+        notes = [lex.verb_notes.get(v, "") for v in lverbs + rverbs]
+        note = next((n for n in notes if n), "")
+        extra = f" ({note})" if note else ""
+        return Finding(
+            kind="attribution",
+            side="both",
+            label="reporting verb",
+            summary=(
+                f"The left report says \u2018{lp}\u2019 where the right report says "
+                f"\u2018{rp}\u2019{extra}."
+            ),
+            left_terms=(lp,),
+            right_terms=(rp,),
+            left_sentences=l_sent,
+            right_sentences=r_sent,
+            subkind="verb",
+        )
+    if not c.replace or not lk or not rk:
+        # one side adds words: a modifier ("the Ukraine war" / "the war") or a detail
+        side = "left" if lk else "right"
+        a0, a1 = (l0, l1) if side == "left" else (r0, r1)
+        # a replacement whose other side is only punctuation is an addition
+        replaced = c.replace and (r1 > r0 if side == "left" else l1 > l0)
+        if not close:
+            return _reworded_detail(g, c, l0, l1, r0, r1, reports, l_sent, r_sent)
+        words = lw_all if side == "left" else rw_all
+        added = words[a0:a1]
+        keys = _content(added)
+        if all(
+            w.kind == "number" or w.norm in _DATE_WORDS and len(w.norm) <= 4 for w in added if w.key
+        ):
+            return None  # a time or a bare number, the stuff of datelines
+        if not c.replace and _is_modifier(words, a0, a1):
+            lp, rp = _modifier_phrases(g, c, side)
+            return _word_choice(lp, rp, l_sent, r_sent)
+        if in_top and all(
+            ((side, (k,)) in top_keys) or any(k in ident for s, ident in top_keys if s == side)
+            for k in keys
+        ):
+            return None  # the emphasis finding already says it
+        if replaced:
+            lp = _phrase(g, "left", *_widen_detail(lw_all, c.l0, c.l1))
+            rp = _phrase(g, "right", *_widen_detail(rw_all, c.r0, c.r1))
+            mine, theirs = (lp, rp) if side == "left" else (rp, lp)
+            summary = (
+                f"In a shared sentence, the {side} report gives more detail: "
+                f"\u2018{mine}\u2019 where the {_other(side)} report has \u2018{theirs}\u2019."
+            )
+            left_terms, right_terms = (lp,), (rp,)
+        else:
+            phrase = _phrase(g, side, a0, a1)
+            where = " headline" if _role(reports, g, side, a0) == "headline" else " sentence"
+            summary = f"In a shared{where}, only the {side} report adds \u2018{phrase}\u2019."
+            left_terms = (phrase,) if side == "left" else ()
+            right_terms = (phrase,) if side == "right" else ()
+        return Finding(
+            kind="only_one_side",
+            side=side,
+            label=f"only {side}, in a shared sentence",
+            summary=summary,
+            left_terms=left_terms,
+            right_terms=right_terms,
+            left_sentences=l_sent,
+            right_sentences=r_sent,
+            subkind="detail",
+        )
+    only_numbers = not any(k[:1].isalpha() for k in lk) or not any(k[:1].isalpha() for k in rk)
+    quoting = any(w.text in _QUOTES for w in lw_all[l0:l1] + rw_all[r0:r1])
+    if (
+        max(l1 - l0, r1 - r0) > 8
+        or max(len(lk), len(rk)) > 4
+        or not close
+        or only_numbers
+        or quoting
+    ):
+        return _reworded_detail(g, c, l0, l1, r0, r1, reports, l_sent, r_sent)
+    lp, rp = _choice_phrases(g, l0, l1, r0, r1)
+    return _word_choice(lp, rp, l_sent, r_sent)
+
+
+def _role(reports: dict[Side, _Report], g: _GroupText, side: Side, word_index: int) -> str:
+    return reports[side].sentences[g.sentence_of(side, word_index)].role
+
+
+def _phrase(g: _GroupText, side: Side, a: int, b: int) -> str:
+    if b <= a:
+        return ""
+    words = g.words[side]
+    return _span_text(g.text[side], words, a, b)
+
+
+def _widen_detail(words: Sequence[_Word], a: int, b: int) -> tuple[int, int]:
+    """A changed run with the next word when it ends in a function word ("from
+    Monday to" -> "from Monday to Thursday", "until" -> "until Thursday")."""
+    if b < len(words) and (b == a or words[b - 1].key is None) and words[b].kind != "punct":
+        b += 1
+    return a, b
+
+
+def _is_modifier(words: Sequence[_Word], a: int, b: int) -> bool:
+    """Words added inside a noun phrase: "the [Ukraine] war"."""
+    if b - a > 3 or a == 0 or b >= len(words):
+        return False
+    prev, nxt = words[a - 1], words[b]
+    return (
+        (prev.norm in _DETERMINERS or prev.possessive)
+        and nxt.kind == "word"
+        and nxt.key is not None
+    )
+
+
+def _modifier_phrases(g: _GroupText, c: _Change, side: Side) -> tuple[str, str]:
+    """Both sides of an added modifier with the words around it: "the Ukraine
+    war" / "the war"."""
+    lp = _phrase(g, "left", max(0, c.l0 - 1), min(len(g.words["left"]), c.l1 + 1))
+    rp = _phrase(g, "right", max(0, c.r0 - 1), min(len(g.words["right"]), c.r1 + 1))
+    return _lower_det(lp), _lower_det(rp)
+
+
+def _lower_det(phrase: str) -> str:
+    first, _, rest = phrase.partition(" ")
+    if first.lower() in _DETERMINERS and first[:1].isupper() and rest:
+        return first.lower() + " " + rest
+    return phrase
+
+
+def _choice_phrases(g: _GroupText, l0: int, l1: int, r0: int, r1: int) -> tuple[str, str]:
+    """The two wordings, widened the same way on both sides: a determiner just
+    before ("the") and a place just after ("in Ukraine")."""
+    lw, rw = g.words["left"], g.words["right"]
+
+    def widen(words: Sequence[_Word], a: int, b: int) -> tuple[int, int]:
+        if a > 0 and words[a - 1].norm in _DETERMINERS:
+            a -= 1
+        if (
+            b + 1 < len(words)
+            and words[b - 1].key is not None
+            and words[b].norm in _PREPOSITIONS_OF_PLACE
+            and words[b + 1].cap
+        ):
+            e = b + 1
+            while e < len(words) and words[e].cap and e - b < 4:
+                e += 1
+            b = e
+        return a, b
+
+    la, lb = widen(lw, l0, l1)
+    ra, rb = widen(rw, r0, r1)
+    # widen both sides alike so the shared context matches
+    extra_before = max(l0 - la, r0 - ra)
+    la, ra = max(0, l0 - extra_before), max(0, r0 - extra_before)
+    return _lower_det(_phrase(g, "left", la, lb)), _lower_det(_phrase(g, "right", ra, rb))
+
+
+def _word_choice(lp: str, rp: str, l_sent: tuple[int, ...], r_sent: tuple[int, ...]) -> Finding:
+    return Finding(
+        kind="word_choice",
+        side="both",
+        label="word choice",
+        summary=(
+            f"In a shared sentence, the left report says \u2018{lp}\u2019 where the right "
+            f"report says \u2018{rp}\u2019."
+        ),
+        left_terms=(lp,),
+        right_terms=(rp,),
+        left_sentences=l_sent,
+        right_sentences=r_sent,
+        subkind="phrase",
+    )
+
+
+def _reworded_detail(
+    g: _GroupText,
+    c: _Change,
+    l0: int,
+    l1: int,
+    r0: int,
+    r1: int,
+    reports: dict[Side, _Report],
+    l_sent: tuple[int, ...],
+    r_sent: tuple[int, ...],
+) -> Finding | None:
+    """A rewording is no word choice; flag it only for names one side adds that
+    the other report never uses."""
+    found: dict[Side, list[str]] = {"left": [], "right": []}
+    for side, a, b in (("left", l0, l1), ("right", r0, r1)):
+        other = reports[_other(side)]
+        words = g.words[side]
+        evidence = reports[side].evidence
+        headline_case = _title_case(words)
+        run: list[_Word] = []
+        for k in range(a, b + 1):
+            if k < b and _is_name_word(words, k, evidence, headline_case):
+                run.append(words[k])
+                continue
+            known = any(
+                w.key in other.cap_keys or other.has_place(_bare_norm(w.text)) for w in run if w.key
+            )
+            if (
+                run
+                and not known
+                and not all(w.norm in _DATE_WORDS or w.norm in _TITLES for w in run)
+            ):
+                found[side].append(" ".join(w.text for w in run[:-1]) + " " + run[-1].bare)
+            run = []
+        found[side] = [t.strip() for t in dict.fromkeys(found[side])]
+    if not found["left"] and not found["right"]:
+        return None
+    side: FindingSide = (
+        "both" if found["left"] and found["right"] else ("left" if found["left"] else "right")
+    )
+    parts = [f"the {s} report adds {_join_terms(found[s])}" for s in SIDES if found[s]]
+    return Finding(
+        kind="only_one_side",
+        side=side,
+        label="reworded",
+        summary="In a reworded shared sentence, " + " and ".join(parts) + ".",
+        left_terms=tuple(found["left"]),
+        right_terms=tuple(found["right"]),
+        left_sentences=l_sent,
+        right_sentences=r_sent,
+        subkind="detail",
+    )
+
+
+# --- attribution
+
+
+@dataclass(frozen=True, slots=True)
+class _SourceId:
+    names: frozenset[str]  # keys of capitalised words ("gray", "ministry")
+    keys: frozenset[str]
+    head: str  # the last content word ("experts" -> "expert")
+
+    @classmethod
+    def of(cls, source: str) -> _SourceId | None:
+        words = _words(source)
+        if not words or words[0].norm in _PRONOUNS:
+            return None
+        keys = [w.key for w in words if w.key and w.norm not in _TITLES]
+        if not keys:
+            return None
+        names = frozenset(w.key for w in words if w.key and w.cap and w.norm not in _TITLES)
+        return cls(names, frozenset(keys), keys[-1])
+
+    def same(self, other: _SourceId) -> bool:
+        return bool(self.names & other.keys or other.names & self.keys) or self.head == other.head
+
+
+def _mark_shared_sources(
+    attributions: dict[Side, list[Attribution]],
+) -> dict[Side, list[Attribution]]:
+    ids = {side: [_SourceId.of(a.source) for a in attributions[side]] for side in SIDES}
+    out: dict[Side, list[Attribution]] = {}
+    for side in SIDES:
+        theirs = [x for x in ids[_other(side)] if x is not None]
+        heads = {t.head for t in theirs}
+        names = {n for t in theirs for n in t.names}
+        keys = {k for t in theirs for k in t.keys}
+        marked = []
+        for a, mine in zip(attributions[side], ids[side], strict=True):
+            # the same test as _SourceId.same, against all their sources at once
+            shared = mine is not None and (
+                mine.head in heads or bool(mine.names & keys) or bool(mine.keys & names)
+            )
+            marked.append(
+                Attribution(a.sentence, a.source, a.verb, a.phrase, a.note, a.quoted, shared)
+            )
+        out[side] = marked
+    return out
+
+
+def _attribution_findings(
+    attributions: dict[Side, list[Attribution]],
+    reports: dict[Side, _Report],
+    namings: dict[Side, list[_Naming]],
+) -> list[Finding]:
+    out: list[Finding] = []
+    for side in SIDES:
+        other = _other(side)
+        mine = attributions[side]
+        # sources only this report cites, each once
+        groups: list[tuple[_SourceId, list[Attribution]]] = []
+        for a in mine:
+            sid = _SourceId.of(a.source)
+            if sid is None or a.cited_by_both:
+                continue
+            for known, members in groups:
+                if known.same(sid):
+                    members.append(a)
+                    break
+            else:
+                groups.append((sid, [a]))
+        if groups:
+            sources = [members[0].source for _, members in groups]
+            phrases = tuple(dict.fromkeys(a.phrase for _, members in groups for a in members))
+            sentences = tuple(sorted({a.sentence for _, members in groups for a in members}))
+            if len(groups) == 1:
+                what = f"cites {sources[0]}"
+            else:
+                what = (
+                    f"cites {len(groups)} sources the {other} report does not: "
+                    + ", ".join(sources[:5])
+                    + (f" and {len(sources) - 5} more" if len(sources) > 5 else "")
+                )
+            out.append(
+                _sided(
+                    "attribution",
+                    side,
+                    f"source only {side}",
+                    f"Only the {side} report {what} ({_join_terms(phrases, 3)}).",
+                    phrases,
+                    sentences,
+                    subkind="source",
+                )
+            )
+        # verbs that colour what they report, used by this report only
+        their_verbs = {_verb_key(a.verb.split()[-1]) for a in attributions[other]}
+        coloured: dict[str, list[Attribution]] = defaultdict(list)
+        for a in mine:
+            key = _verb_key(a.verb.split()[-1])
+            if a.note and key not in their_verbs:
+                coloured[key].append(a)
+        for found in coloured.values():
+            first = found[0]
+            phrases = tuple(dict.fromkeys(a.phrase for a in found))
+            sentences = tuple(sorted({a.sentence for a in found}))
+            out.append(
+                _sided(
+                    "attribution",
+                    side,
+                    f"\u2018{first.verb}\u2019, {side}",
+                    f"Only the {side} report uses \u2018{first.verb}\u2019 ({first.note}): "
+                    f"{_join_terms(phrases)}.",
+                    phrases,
+                    sentences,
+                    subkind="verb",
+                )
+            )
+        # judgements stated in the report's own voice
+        attributed = {a.sentence for a in mine}
+        other_loaded = {n.term.lower() for n in namings[other] if n.kind == "loaded"}
+        for n in namings[side]:
+            if n.kind != "loaded" or n.sentence in attributed or n.term.lower() in other_loaded:
+                continue
+            if _has_quotation(reports[side].words[n.sentence]):
+                continue
+            out.append(
+                _sided(
+                    "attribution",
+                    side,
+                    f"unattributed, {side}",
+                    f"The {side} report uses \u2018{n.text}\u2019 in its own voice, with no "
+                    f"source: {n.note}.",
+                    (n.text,),
+                    (n.sentence,),
+                    subkind="unattributed",
+                )
+            )
+    return out
+
+
+def _sided(
+    kind: FindingKind,
+    side: Side,
+    label: str,
+    summary: str,
+    terms: tuple[str, ...],
+    sentences: tuple[int, ...],
+    subkind: str = "",
+    values: tuple[float | None, float | None] = (None, None),
+) -> Finding:
+    return Finding(
+        kind=kind,
+        side=side,
+        label=label,
+        summary=summary,
+        left_terms=terms if side == "left" else (),
+        right_terms=terms if side == "right" else (),
+        left_sentences=sentences if side == "left" else (),
+        right_sentences=sentences if side == "right" else (),
+        subkind=subkind,
+        left_value=values[0],
+        right_value=values[1],
+    )
+
+
+# --- hedging
+
+
+def _per_100(count: int, words: int) -> float:
+    return round(100 * count / words, 2) if words else 0.0
+
+
+def _hedging_findings(
+    markers: dict[Side, tuple[list[Marker], list[Marker]]], reports: dict[Side, _Report]
+) -> list[Finding]:
+    out = []
+    for n, (word, verb) in enumerate(
+        (("hedges", "hedges more"), ("boosters", "sounds more certain"))
+    ):
+        counts = {side: len(markers[side][n]) for side in SIDES}
+        rates = {side: _per_100(counts[side], reports[side].n_words) for side in SIDES}
+        for side in SIDES:
+            other = _other(side)
+            if (
+                counts[side] < 2
+                or rates[side] < 2 * rates[other]
+                or counts[side] - counts[other] < 2
+            ):
+                continue
+            phrases = tuple(dict.fromkeys(m.phrase for m in markers[side][n]))
+            sentences = tuple(sorted({m.sentence for m in markers[side][n]}))
+            theirs = "none" if counts[other] == 0 else str(counts[other])
+            what = "expressions of doubt" if word == "hedges" else "expressions of certainty"
+            summary = (
+                f"The {side} report {verb}: {counts[side]} {what} ({_join_terms(phrases)}), "
+                f"{rates[side]} per 100 words; the {other} report has {theirs}."
+            )
+            out.append(
+                _sided(
+                    "hedging",
+                    side,
+                    f"{verb}, {side}",
+                    summary,
+                    phrases,
+                    sentences,
+                    subkind=word,
+                    values=(rates["left"], rates["right"]),
+                )
+            )
+    return out
+
+
+# --- statistics
+
+
+def _stats(
+    report: _Report,
+    only_terms: list[_Term],
+    markers: tuple[list[Marker], list[Marker]],
+    attributions: list[Attribution],
+) -> ReportStats:
+    hedges, boosters = markers
+    counts: dict[Part, list[int]] = {p: [0, 0, 0] for p in PARTS}
+    only_words = 0
+    for i in report.order:
+        n = sum(1 for w in report.words[i] if w.kind != "punct")
+        part = report.part(i)
+        counts[part][0] += n
+        if i in report.only:
+            counts[part][2] += n
+            only_words += n
+        else:
+            counts[part][1] += n
+    ranked = _rank_terms(only_terms, report.order)
+    return ReportStats(
+        words=report.n_words,
+        sentences=len(report.order),
+        hedges=tuple(hedges),
+        boosters=tuple(boosters),
+        hedges_per_100_words=_per_100(len(hedges), report.n_words),
+        boosters_per_100_words=_per_100(len(boosters), report.n_words),
+        attributions=tuple(attributions),
+        only_terms=tuple(KeyTerm(t.text, t.kind, t.sentences) for t in ranked),
+        only_share=round(only_words / report.n_words, 4) if report.n_words else 0.0,
+        parts=tuple(PartShare(p, *counts[p]) for p in PARTS if counts[p][0]),
+    )
+
+
+# --------------------------------------------------------------------------------------
+# JSON
+
+
+def framing_to_dict(framing: Framing) -> dict[str, Any]:
+    """The framing as plain JSON-ready data with stable keys."""
+    return {
+        "version": framing.version,
+        "findings": [asdict(f) | _lists(asdict(f)) for f in framing.findings],
+        "stats": {"left": _stats_dict(framing.left), "right": _stats_dict(framing.right)},
+        "naming": [
+            {
+                "family": row.family,
+                "left": [asdict(p) | {"sentences": list(p.sentences)} for p in row.left],
+                "right": [asdict(p) | {"sentences": list(p.sentences)} for p in row.right],
+            }
+            for row in framing.naming
+        ],
+        "placements": [
+            asdict(p) | {"left": list(p.left), "right": list(p.right)} for p in framing.placements
+        ],
+    }
+
+
+def _lists(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: list(v) for k, v in d.items() if isinstance(v, tuple)}
+
+
+def _stats_dict(stats: ReportStats) -> dict[str, Any]:
+    return {
+        "words": stats.words,
+        "sentences": stats.sentences,
+        "hedges": [asdict(m) for m in stats.hedges],
+        "boosters": [asdict(m) for m in stats.boosters],
+        "hedges_per_100_words": stats.hedges_per_100_words,
+        "boosters_per_100_words": stats.boosters_per_100_words,
+        "attributions": [asdict(a) for a in stats.attributions],
+        "only_terms": [asdict(t) | {"sentences": list(t.sentences)} for t in stats.only_terms],
+        "only_share": stats.only_share,
+        "parts": [asdict(p) for p in stats.parts],
+    }
