@@ -10,7 +10,7 @@ from django.utils.html import format_html, format_html_join
 
 from newsdiff import pipeline
 from newsdiff.forms import ArticleUploadForm
-from newsdiff.models import Article, Sentence, Source, Story
+from newsdiff.models import Article, Comparison, LexiconEntry, Sentence, Source, Story
 
 
 @admin.register(Source)
@@ -223,3 +223,41 @@ class ArticleAdmin(admin.ModelAdmin):
             )
             for item in form.pending
         ]
+
+
+@admin.register(LexiconEntry)
+class LexiconEntryAdmin(admin.ModelAdmin):
+    list_display = ["term", "list", "family", "kind", "active", "source"]
+    list_editable = ["active"]
+    list_filter = ["list", "kind", "active", "source"]
+    search_fields = ["term", "family", "note"]
+
+
+@admin.register(Comparison)
+class ComparisonAdmin(admin.ModelAdmin):
+    list_display = ["short_id", "left_label", "right_label", "engine_version", "created_at"]
+    search_fields = ["short_id", "left_label", "right_label"]
+    readonly_fields = [
+        "short_id",
+        "left_article",
+        "right_article",
+        "left_hash",
+        "right_hash",
+        "engine_version",
+        "left_label",
+        "right_label",
+        "created_by",
+        "created_at",
+        "link",
+    ]
+    exclude = ["result"]
+
+    @admin.display(description="Permalink")
+    def link(self, obj: Comparison) -> str:
+        return format_html('<a href="{0}">{0}</a>', obj.get_absolute_url())
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -298,3 +298,50 @@ class Comparison(models.Model):
 def compared_text_hash(article: Article) -> str:
     """Hash of what a comparison reads from an article: its cleaned fields."""
     return content_hash("\x1f".join((article.headline, article.standfirst, article.body)))
+
+
+class LexiconEntry(models.Model):
+    """One word or phrase of the framing lexicons, editable by staff.
+
+    Loaded from the shipped lists in newsdiff/lexicons/ (with their sources and
+    licences) by a migration and by `manage.py load_lexicons`.
+    """
+
+    class List(models.TextChoices):
+        REPORTING_VERB = "reporting_verb", "Reporting verb"
+        REPORTING_VERB_EXCEPTION = "reporting_verb_exception", "Not a reporting verb"
+        HEDGE = "hedge", "Hedge"
+        HEDGE_EXCEPTION = "hedge_exception", "Not a hedge"
+        BOOSTER = "booster", "Booster"
+        WEIGHTED_TERM = "weighted_term", "Weighted name or label"
+        NAMING_EXCEPTION = "naming_exception", "Naming exception"
+
+    list = models.CharField(max_length=40, choices=List.choices)
+    term = models.CharField(max_length=200, help_text="A word or phrase, as plain text.")
+    family = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="For weighted terms and naming exceptions: what the terms name, e.g. 'the war'.",
+    )
+    kind = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text="Weighted terms: label, loaded or spelling. Reporting verbs: 'core' when the "
+        "verb attributes on its own.",
+    )
+    note = models.TextField(blank=True, help_text="Shown to journalists to explain a finding.")
+    source = models.CharField(max_length=300, blank=True, help_text="Where the entry comes from.")
+    active = models.BooleanField(default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["list", "family", "term"]
+        verbose_name_plural = "lexicon entries"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["list", "term", "family"], name="lexicon_entry_unique_term"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_list_display()}: {self.term}"

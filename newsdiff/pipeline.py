@@ -12,15 +12,18 @@ from dataclasses import asdict
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.text import slugify
 
-from newsdiff.analysis import clean, compare, segment
+from newsdiff.analysis import clean, compare, framing, segment
 from newsdiff.analysis.types import CleanedText
 from newsdiff.analysis.types import Sentence as AnalysisSentence
+from newsdiff.lexicon_data import lexicon_from_entries
 from newsdiff.models import (
     Article,
     Comparison,
+    LexiconEntry,
     Sentence,
     Source,
     Story,
@@ -235,6 +238,23 @@ def is_outdated(comparison: Comparison) -> dict[str, bool]:
     }
 
 
-def current_lexicon():
-    """The framing lexicon as staff have edited it (the shipped lists by default)."""
-    return None
+def current_lexicon() -> framing.Lexicon:
+    """The framing lexicon as staff have edited it in the admin.
+
+    Rebuilt only when an entry changes (keyed on the count and the latest edit).
+    """
+    stamp = LexiconEntry.objects.aggregate(n=Count("pk"), latest=Max("updated_at"))
+    key = (stamp["n"], stamp["latest"])
+    if _lexicon_cache.get("key") != key:
+        if stamp["n"]:
+            rows = LexiconEntry.objects.filter(active=True).values(
+                "list", "term", "family", "kind", "note"
+            )
+            lexicon = lexicon_from_entries(rows)
+        else:
+            lexicon = framing.Lexicon.default()
+        _lexicon_cache.update(key=key, lexicon=lexicon)
+    return _lexicon_cache["lexicon"]
+
+
+_lexicon_cache: dict[str, Any] = {}

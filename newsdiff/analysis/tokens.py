@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 TokenKind = Literal["word", "number", "punct"]
 
@@ -34,19 +32,18 @@ _MARKS = (
     "\u06d6-\u06ed\u0900-\u0dff\u0e31-\u0e3a\u0e47-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff"
     "\u20d0-\u20ff\ufe20-\ufe2f"
 )
-_LETTER = rf"(?:[^\W\d_{_CJK}]|[{_MARKS}])"
-_WORDCH = rf"(?:[^\W_{_CJK}]|[{_MARKS}])"
+_LETTER = rf"[^\W\d_{_CJK}][{_MARKS}]*"
+_WORDCH = rf"[^\W_{_CJK}]"
+_RUN = rf"{_WORDCH}+(?:[{_MARKS}]+{_WORDCH}*)*"  # letters and digits, marks inside
 _APOSTROPHES = "'\u2019\u02bc"
-_TOKEN = re.compile(
-    rf"""
-    (?P<abbr>(?:{_LETTER}\.){{2,}})                        # U.S., e.g., U.K.
-    |(?P<number>\d+(?:[.,:]\d+)*(?!{_WORDCH}))             # 18, 9,899, 3.5, 06:31
-    |(?P<cjk>[{_CJK}])
-    |(?P<word>{_WORDCH}+(?:[{_APOSTROPHES}]{_WORDCH}+)*)    # words, Biden's, G7, 1990s
-    |(?P<punct>[^\w\s]|_)
-    """,
-    re.VERBOSE,
-)
+_ABBR = rf"(?:{_LETTER}\.){{2,}}"  # U.S., e.g., U.K.
+_NUMBER = rf"\d+(?:[.,:]\d+)*(?!{_WORDCH}|[{_MARKS}])"  # 18, 9,899, 3.5 (not 1990s, G7)
+_WORD = rf"{_RUN}(?:[{_APOSTROPHES}]{_RUN})*"  # words, Biden's, G7, 1990s
+_WORDS = re.compile(rf"{_ABBR}|{_NUMBER}|[{_CJK}]|{_WORD}")
+# the same alternatives, then any other visible character as punctuation
+_TOKEN = re.compile(rf"{_ABBR}|{_NUMBER}|[{_CJK}]|{_WORD}|[^\w\s]|_")
+_IS_ABBR = re.compile(rf"{_ABBR}\Z")
+_IS_NUMBER = re.compile(rf"{_NUMBER}\Z")
 _QUOTE_MAP = str.maketrans(
     {
         "\u2019": "'",  # right single quote, the usual curly apostrophe
@@ -69,8 +66,7 @@ _QUOTE_MAP = str.maketrans(
 # Function words, auxiliaries, pronouns, reporting verbs and titles: words that
 # say nothing about which event a sentence reports. Written for newsdiff; kept
 # in normalised form (straight apostrophes, lower case).
-STOPWORDS: frozenset[str] = frozenset(
-    """
+_STOPWORD_TEXT = """
     a about above across after afterwards again against ago all almost along already also although
     always am among an and another any anybody anyone anything anyway anywhere are around as at
     back be became because become becomes been before being below beside besides between beyond
@@ -91,13 +87,13 @@ STOPWORDS: frozenset[str] = frozenset(
     i'll i'm i've isn't it'd it'll it's let's mustn't she'd she'll she's shan't shouldn't that's
     there's they'd they'll they're they've wasn't we'd we'll we're we've weren't what's where's
     who's won't wouldn't you'd you'll you're you've
-    """.split()
-)
+"""
+STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split())
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One token of a text: ``text == source[start:end]``."""
+class Token(NamedTuple):
+    """One token of a text: ``text == source[start:end]``. (A named tuple rather
+    than a dataclass: long documents have hundreds of thousands of tokens.)"""
 
     text: str
     start: int
@@ -107,73 +103,81 @@ class Token:
     acronym: bool = False  # "U.S.", or an all-capitals word in ordinary text ("NATO")
 
 
+class WordInfo(NamedTuple):
+    """What one spelling of a word or number says, whatever text it is in."""
+
+    kind: TokenKind
+    norm: str
+    key: str | None  # its content term in ordinary text (None: function word, punctuation)
+    key_if_shouting: str | None  # its content term in an all-caps line
+    abbr: bool  # dotted ("U.S."): always an acronym
+    upper: bool  # all capitals, two letters or more: an acronym unless the line shouts
+    cased: bool  # has upper and lower case forms: counts towards shouting
+    capitalised: bool  # starts with a capital (or is an acronym)
+    lower: bool  # starts with a lower-case letter
+
+
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into words, numbers and punctuation marks (whitespace is
     not a token; the offsets keep it recoverable)."""
-    matches = list(_TOKEN.finditer(text))
-    shouting = _is_shouting(m.group() for m in matches if m.lastgroup == "word")
-    tokens: list[Token] = []
-    for m in matches:
-        group = m.lastgroup
-        surface = m.group()
-        if group == "number":
-            kind: TokenKind = "number"
-        elif group == "punct":
-            kind = "punct"
-        else:
-            kind = "word"
-        acronym = group == "abbr" or (
-            not shouting and group == "word" and len(surface) > 1 and surface.isupper()
-        )
-        tokens.append(Token(surface, m.start(), m.end(), kind, normalize(surface), acronym))
-    return tokens
+    matches = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    infos = [word_info(surface) for surface, _, _ in matches]
+    shouting = is_shouting(infos)
+    return [
+        Token(surface, start, end, info.kind, info.norm, info.abbr or (info.upper and not shouting))
+        for (surface, start, end), info in zip(matches, infos, strict=True)
+    ]
 
 
-def _is_shouting(words: Iterable[str]) -> bool:
+def word_surfaces(text: str) -> list[str]:
+    """The words and numbers of ``text`` as written: the tokens of ``tokenize``
+    without the punctuation, found faster."""
+    return _WORDS.findall(text)
+
+
+def is_shouting(infos: list[WordInfo]) -> bool:
     """True when most cased words are in capitals (an all-caps headline), so that
     capitals say nothing about acronyms or names."""
-    upper = cased = 0
-    for word in words:
-        if len(word) > 1 and word.lower() != word.upper():
+    cased = upper = 0
+    for info in infos:
+        if info.cased:
             cased += 1
-            upper += word.isupper()
-    return cased > 0 and upper * 2 > cased
+            upper += info.upper
+    return upper * 2 > cased
 
 
-@lru_cache(maxsize=65536)
-def normalize(surface: str) -> str:
-    """The comparison form of one token: NFKC, case-folded, straight quotes and
-    plain hyphens, no dots inside abbreviations ("U.S." -> "us")."""
-    norm = unicodedata.normalize("NFKC", surface).translate(_QUOTE_MAP).casefold()
-    if len(norm) > 2 and norm.endswith(".") and "." in norm[:-1]:
-        norm = norm.replace(".", "")
-    return norm
-
-
-@lru_cache(maxsize=65536)
-def _word_key(norm: str, acronym: bool) -> str | None:
-    """The content term of a normalised word, or ``None`` for a function word."""
-    if norm.endswith("'s"):
-        norm = norm[:-2]
-    elif norm.endswith("s'"):
-        norm = norm[:-1]
-    if not norm:
-        return None
-    if acronym:
-        return stem(norm)  # "US" is a country, never the pronoun "us"
-    if norm in STOPWORDS or len(norm) < 2:
-        return None
-    return stem(norm)
+@lru_cache(maxsize=1 << 17)
+def word_info(surface: str) -> WordInfo:
+    """Everything about one token that does not depend on its context (cached)."""
+    norm = normalize(surface)
+    if _IS_ABBR.match(surface):
+        key = _word_key(norm, True)
+        return WordInfo("word", norm, key, key, True, True, False, True, False)
+    if _IS_NUMBER.match(surface):
+        key = norm.replace(",", "")
+        return WordInfo("number", norm, key, key, False, False, False, False, False)
+    if not _WORDS.fullmatch(surface):
+        return WordInfo("punct", norm, None, None, False, False, False, False, False)
+    upper = len(surface) > 1 and surface.isupper()
+    plain = _word_key(norm, False)
+    return WordInfo(
+        kind="word",
+        norm=norm,
+        key=_word_key(norm, True) if upper else plain,
+        key_if_shouting=plain,
+        abbr=False,
+        upper=upper,
+        cased=len(surface) > 1 and surface.lower() != surface.upper(),
+        capitalised=surface[0].isupper(),
+        lower=surface[0].islower(),
+    )
 
 
 def term_key(token: Token) -> str | None:
     """The content term ``token`` stands for, or ``None`` if it carries none
     (punctuation, function words)."""
-    if token.kind == "punct":
-        return None
-    if token.kind == "number":
-        return token.norm.replace(",", "")
-    return _word_key(token.norm, token.acronym)
+    info = word_info(token.text)
+    return info.key if token.acronym else info.key_if_shouting
 
 
 def content_terms(text: str) -> list[tuple[str, Token]]:
@@ -186,18 +190,42 @@ def content_terms(text: str) -> list[tuple[str, Token]]:
     return out
 
 
+def normalize(surface: str) -> str:
+    """The comparison form of one token: NFKC, case-folded, straight quotes and
+    plain hyphens, no dots inside abbreviations ("U.S." -> "us")."""
+    norm = unicodedata.normalize("NFKC", surface).translate(_QUOTE_MAP).casefold()
+    if len(norm) > 2 and norm.endswith(".") and "." in norm[:-1]:
+        norm = norm.replace(".", "")
+    return norm
+
+
+def _word_key(norm: str, acronym: bool) -> str | None:
+    """The content term of a normalised word, or ``None`` for a function word."""
+    if norm.endswith("'s"):
+        norm = norm[:-2]
+    elif norm.endswith("s'"):
+        norm = norm[:-1]
+    if not norm:
+        return None
+    if acronym:
+        return stem(norm)  # "US" is a country, never the pronoun "us"
+    if norm in STOPWORDS or (len(norm) < 2 and norm.isascii()):
+        return None  # a single Latin letter is no term; a single Han character is
+    return stem(norm)
+
+
 _VOWELS = frozenset("aeiouy")
 _NO_UNDOUBLE = frozenset("lsz")
 
 
-@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Strip common English inflections so the forms of one word meet.
 
-    Deliberately light: plural and third-person "-s", "-es", "-ies", past "-ed"
-    and "-ing", then a final "-e" and a doubled consonant, so "talks"/"talk",
-    "heading"/"heads", "described"/"describe", "stepped"/"step" and
-    "countries"/"country" share a stem. Words of other scripts pass unchanged.
+    Deliberately light: plural and third-person "-s", "-es", "-ies", then past
+    "-ed" or "-ing", then a final "-e" and a doubled consonant, so "talks" and
+    "talk", "heading" and "heads", "described" and "describe", "stepped" and
+    "step", "meetings" and "meet", "countries" and "country" share a stem.
+    Words of other scripts, and words with digits, pass unchanged.
     """
     if len(word) < 4 or not word.isascii() or not word.isalpha():
         return word
@@ -208,9 +236,11 @@ def stem(word: str) -> str:
         base = base[:-2]
     elif base.endswith("s") and not base.endswith(("ss", "us", "is")):
         base = base[:-1]
-    elif base.endswith("ing") and _has_vowel(base[:-3]) and len(base) > 5:
+    if base.endswith("eed"):
+        return base  # "agreed", "speed": no rule below helps them
+    if base.endswith("ing") and len(base) > 5 and _has_vowel(base[:-3]):
         base = base[:-3]
-    elif base.endswith("ed") and _has_vowel(base[:-2]) and len(base) > 4:
+    elif base.endswith("ed") and len(base) > 4 and _has_vowel(base[:-2]):
         base = base[:-2]
         if base.endswith("i"):
             base = base[:-1] + "y"  # "carried" -> "carry"

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,119 +15,346 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('slug', models.SlugField(max_length=200, unique=True)),
-                ('kind', models.CharField(choices=[('newspaper', 'Newspaper'), ('wire', 'Wire agency'), ('broadcaster', 'Broadcaster'), ('online', 'Online outlet'), ('other', 'Other')], default='newspaper', max_length=20)),
-                ('homepage', models.URLField(blank=True)),
-                ('country', models.CharField(blank=True, help_text='Two-letter country code, e.g. GB or US.', max_length=2)),
-                ('description', models.TextField(blank=True, help_text='A short note, such as who owns the outlet.')),
-                ('attribution', models.TextField(blank=True, help_text='Licence and attribution for texts that came from a corpus.')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("slug", models.SlugField(max_length=200, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("newspaper", "Newspaper"),
+                            ("wire", "Wire agency"),
+                            ("broadcaster", "Broadcaster"),
+                            ("online", "Online outlet"),
+                            ("other", "Other"),
+                        ],
+                        default="newspaper",
+                        max_length=20,
+                    ),
+                ),
+                ("homepage", models.URLField(blank=True)),
+                (
+                    "country",
+                    models.CharField(
+                        blank=True,
+                        help_text="Two-letter country code, e.g. GB or US.",
+                        max_length=2,
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True, help_text="A short note, such as who owns the outlet."
+                    ),
+                ),
+                (
+                    "attribution",
+                    models.TextField(
+                        blank=True,
+                        help_text="Licence and attribution for texts that came from a corpus.",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Story',
+            name="Story",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300)),
-                ('slug', models.SlugField(max_length=200, unique=True)),
-                ('summary', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300)),
+                ("slug", models.SlugField(max_length=200, unique=True)),
+                ("summary", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name_plural': 'stories',
-                'ordering': ['-created_at', 'title'],
+                "verbose_name_plural": "stories",
+                "ordering": ["-created_at", "title"],
             },
         ),
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('headline', models.CharField(blank=True, max_length=500)),
-                ('standfirst', models.TextField(blank=True)),
-                ('byline', models.CharField(blank=True, max_length=300)),
-                ('url', models.URLField(blank=True, max_length=1000)),
-                ('published_at', models.DateTimeField(blank=True, null=True)),
-                ('dateline', models.CharField(blank=True, help_text='The date exactly as the article printed it.', max_length=200)),
-                ('language', models.CharField(default='en', max_length=12)),
-                ('raw_text', models.TextField(help_text='Exactly as received; never modified.')),
-                ('raw_html', models.TextField(blank=True, help_text='The HTML as received, if uploaded as HTML.')),
-                ('input_format', models.CharField(choices=[('paste', 'Pasted text'), ('text', 'Text file'), ('html', 'HTML'), ('corpus', 'Corpus import')], default='paste', max_length=10)),
-                ('encoding', models.CharField(default='utf-8', max_length=20)),
-                ('original_filename', models.CharField(blank=True, max_length=255)),
-                ('content_hash', models.CharField(editable=False, max_length=64)),
-                ('body', models.TextField(help_text='The cleaned article text, one blank line between paragraphs.')),
-                ('removed_lines', models.JSONField(blank=True, default=list, help_text='Page furniture taken out of the body.')),
-                ('cleaning_warnings', models.JSONField(blank=True, default=list)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='newsdiff.source')),
-                ('wire_agency', models.ForeignKey(blank=True, help_text='The agency the article was syndicated from, e.g. AP.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='syndicated_articles', to='newsdiff.source')),
-                ('story', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='articles', to='newsdiff.story')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("headline", models.CharField(blank=True, max_length=500)),
+                ("standfirst", models.TextField(blank=True)),
+                ("byline", models.CharField(blank=True, max_length=300)),
+                ("url", models.URLField(blank=True, max_length=1000)),
+                ("published_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "dateline",
+                    models.CharField(
+                        blank=True,
+                        help_text="The date exactly as the article printed it.",
+                        max_length=200,
+                    ),
+                ),
+                ("language", models.CharField(default="en", max_length=12)),
+                ("raw_text", models.TextField(help_text="Exactly as received; never modified.")),
+                (
+                    "raw_html",
+                    models.TextField(
+                        blank=True, help_text="The HTML as received, if uploaded as HTML."
+                    ),
+                ),
+                (
+                    "input_format",
+                    models.CharField(
+                        choices=[
+                            ("paste", "Pasted text"),
+                            ("text", "Text file"),
+                            ("html", "HTML"),
+                            ("corpus", "Corpus import"),
+                        ],
+                        default="paste",
+                        max_length=10,
+                    ),
+                ),
+                ("encoding", models.CharField(default="utf-8", max_length=20)),
+                ("original_filename", models.CharField(blank=True, max_length=255)),
+                ("content_hash", models.CharField(editable=False, max_length=64)),
+                (
+                    "body",
+                    models.TextField(
+                        help_text="The cleaned article text, one blank line between paragraphs."
+                    ),
+                ),
+                (
+                    "removed_lines",
+                    models.JSONField(
+                        blank=True, default=list, help_text="Page furniture taken out of the body."
+                    ),
+                ),
+                ("cleaning_warnings", models.JSONField(blank=True, default=list)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="articles",
+                        to="newsdiff.source",
+                    ),
+                ),
+                (
+                    "wire_agency",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The agency the article was syndicated from, e.g. AP.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="syndicated_articles",
+                        to="newsdiff.source",
+                    ),
+                ),
+                (
+                    "story",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="articles",
+                        to="newsdiff.story",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-published_at', '-created_at'],
+                "ordering": ["-published_at", "-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Comparison',
+            name="Comparison",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('short_id', models.CharField(default=newsdiff.models.new_short_id, editable=False, max_length=16, unique=True)),
-                ('left_hash', models.CharField(help_text='Hash of the left text as compared.', max_length=64)),
-                ('right_hash', models.CharField(help_text='Hash of the right text as compared.', max_length=64)),
-                ('engine_version', models.CharField(max_length=40)),
-                ('result', models.JSONField(help_text='The alignment result, texts included, as compared.')),
-                ('left_label', models.CharField(help_text='Outlet and headline at the time.', max_length=300)),
-                ('right_label', models.CharField(max_length=300)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('left_article', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='newsdiff.article')),
-                ('right_article', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='newsdiff.article')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "short_id",
+                    models.CharField(
+                        default=newsdiff.models.new_short_id,
+                        editable=False,
+                        max_length=16,
+                        unique=True,
+                    ),
+                ),
+                (
+                    "left_hash",
+                    models.CharField(help_text="Hash of the left text as compared.", max_length=64),
+                ),
+                (
+                    "right_hash",
+                    models.CharField(
+                        help_text="Hash of the right text as compared.", max_length=64
+                    ),
+                ),
+                ("engine_version", models.CharField(max_length=40)),
+                (
+                    "result",
+                    models.JSONField(
+                        help_text="The alignment result, texts included, as compared."
+                    ),
+                ),
+                (
+                    "left_label",
+                    models.CharField(help_text="Outlet and headline at the time.", max_length=300),
+                ),
+                ("right_label", models.CharField(max_length=300)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "left_article",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="newsdiff.article",
+                    ),
+                ),
+                (
+                    "right_article",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="newsdiff.article",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
-                'constraints': [models.UniqueConstraint(fields=('left_article', 'right_article', 'left_hash', 'right_hash', 'engine_version'), name='comparison_unique_texts_and_engine')],
+                "ordering": ["-created_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=(
+                            "left_article",
+                            "right_article",
+                            "left_hash",
+                            "right_hash",
+                            "engine_version",
+                        ),
+                        name="comparison_unique_texts_and_engine",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Sentence',
+            name="Sentence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(help_text='0 is the headline when there is one.')),
-                ('paragraph', models.PositiveIntegerField(help_text='0 for headline and standfirst.')),
-                ('role', models.CharField(choices=[('headline', 'Headline'), ('standfirst', 'Standfirst'), ('body', 'Body')], default='body', max_length=12)),
-                ('text', models.TextField()),
-                ('start', models.PositiveIntegerField(help_text='Offset into the field the sentence comes from.')),
-                ('end', models.PositiveIntegerField()),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sentences', to='newsdiff.article')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "position",
+                    models.PositiveIntegerField(help_text="0 is the headline when there is one."),
+                ),
+                (
+                    "paragraph",
+                    models.PositiveIntegerField(help_text="0 for headline and standfirst."),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("headline", "Headline"),
+                            ("standfirst", "Standfirst"),
+                            ("body", "Body"),
+                        ],
+                        default="body",
+                        max_length=12,
+                    ),
+                ),
+                ("text", models.TextField()),
+                (
+                    "start",
+                    models.PositiveIntegerField(
+                        help_text="Offset into the field the sentence comes from."
+                    ),
+                ),
+                ("end", models.PositiveIntegerField()),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sentences",
+                        to="newsdiff.article",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['article', 'position'],
-                'constraints': [models.UniqueConstraint(fields=('article', 'position'), name='sentence_unique_position'), models.CheckConstraint(condition=models.Q(('end__gte', models.F('start'))), name='sentence_span')],
+                "ordering": ["article", "position"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("article", "position"), name="sentence_unique_position"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("end__gte", models.F("start"))), name="sentence_span"
+                    ),
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['published_at'], name='newsdiff_ar_publish_ce573e_idx'),
+            model_name="article",
+            index=models.Index(fields=["published_at"], name="newsdiff_ar_publish_ce573e_idx"),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['content_hash'], name='newsdiff_ar_content_32d1b0_idx'),
+            model_name="article",
+            index=models.Index(fields=["content_hash"], name="newsdiff_ar_content_32d1b0_idx"),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.UniqueConstraint(fields=('source', 'content_hash'), name='article_unique_text_per_source'),
+            model_name="article",
+            constraint=models.UniqueConstraint(
+                fields=("source", "content_hash"), name="article_unique_text_per_source"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.UniqueConstraint(condition=models.Q(('url', ''), _negated=True), fields=('source', 'url'), name='article_unique_url_per_source'),
+            model_name="article",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("url", ""), _negated=True),
+                fields=("source", "url"),
+                name="article_unique_url_per_source",
+            ),
         ),
     ]

@@ -1,0 +1,91 @@
+"""Word-level differences inside one aligned group of sentences.
+
+Both texts are split into words, numbers and punctuation by ``tokens.tokenize``
+and compared on the normalised form of each token, so case, curly quotes and
+"U.S."/"US" never show as changes. The spans keep the original spelling and the
+whitespace between tokens: joining the ``left`` of every span gives back the left
+text exactly, and likewise on the right.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+from typing import Literal
+
+from .tokens import Token, tokenize
+from .types import DiffSpan
+
+Op = Literal["equal", "replace", "insert", "delete"]
+
+
+def diff_words(left: str, right: str) -> list[DiffSpan]:
+    """The word-level diff of ``left`` against ``right``.
+
+    Whitespace between an unchanged and a changed token stays with the unchanged
+    run, so a replaced word is marked alone: "the conflict in Ukraine" against
+    "the situation in Ukraine" gives ``equal "the "``, ``replace "conflict" ->
+    "situation"``, ``equal " in Ukraine"``.
+    """
+    left_tokens = tokenize(left)
+    right_tokens = tokenize(right)
+    matcher = SequenceMatcher(
+        None, [t.norm for t in left_tokens], [t.norm for t in right_tokens], autojunk=False
+    )
+    opcodes = matcher.get_opcodes()
+    ops: list[Op] = [op for op, *_ in opcodes]
+    left_texts = _side_texts(left, left_tokens, ops, [(i1, i2) for _, i1, i2, _, _ in opcodes])
+    right_texts = _side_texts(right, right_tokens, ops, [(j1, j2) for _, _, _, j1, j2 in opcodes])
+    spans = [DiffSpan(op, lt, rt) for op, lt, rt in zip(ops, left_texts, right_texts, strict=True)]
+    if not left_tokens and not right_tokens:
+        return _blank_diff(left, right)
+    # a blank side (whitespace only) facing words still gives back its text
+    if not left_tokens and left:
+        spans.insert(0, DiffSpan("delete", left, ""))
+    if not right_tokens and right:
+        spans.append(DiffSpan("insert", "", right))
+    return spans
+
+
+def _blank_diff(left: str, right: str) -> list[DiffSpan]:
+    """The diff of two texts that hold no tokens (empty or whitespace only)."""
+    if left == right:
+        return [DiffSpan("equal", left, right)] if left else []
+    if not right:
+        return [DiffSpan("delete", left, "")]
+    if not left:
+        return [DiffSpan("insert", "", right)]
+    return [DiffSpan("replace", left, right)]
+
+
+def _side_texts(
+    text: str, tokens: list[Token], ops: list[Op], ranges: list[tuple[int, int]]
+) -> list[str]:
+    """The text of one side for each opcode, whitespace included.
+
+    The whitespace between two tokens goes to the run that holds both; between
+    an unchanged run and a changed one, it goes to the unchanged run. Text before
+    the first token and after the last goes to the first and last runs that have
+    tokens, so the pieces joined give back ``text``.
+    """
+    n = len(tokens)
+    if n == 0:
+        return ["" for _ in ops]
+    owner = [0] * n  # which opcode holds token k
+    for k, (a, b) in enumerate(ranges):
+        for t in range(a, b):
+            owner[t] = k
+    bounds: list[tuple[int, int] | None] = []
+    for k, (a, b) in enumerate(ranges):
+        if a == b:
+            bounds.append(None)
+            continue
+        start = 0 if a == 0 else tokens[a].start
+        if a > 0 and ops[k] == "equal" and ops[owner[a - 1]] != "equal":
+            start = tokens[a - 1].end
+        end = len(text) if b == n else tokens[b - 1].end
+        if b < n and ops[k] == "equal":
+            end = tokens[b].start
+        elif b < n and ops[owner[b]] != "equal":
+            end = tokens[b].start  # two changed runs side by side: keep it contiguous
+        bounds.append((start, end))
+    return ["" if bound is None else text[bound[0] : bound[1]] for bound in bounds]
