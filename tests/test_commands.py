@@ -1,6 +1,10 @@
+import json
 from io import StringIO
+from pathlib import Path
 
+import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from newsdiff.models import Article, Sentence, Source, Story
 
@@ -57,8 +61,44 @@ def test_load_ecbplus_imports_articles_sources_and_stories_idempotently(db, tmp_
 
 
 def test_load_ecbplus_explains_a_missing_folder(db, tmp_path):
-    import pytest
-    from django.core.management.base import CommandError
-
     with pytest.raises(CommandError, match="No ecbplus_docs.jsonl"):
         call_command("load_ecbplus", str(tmp_path))
+
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def test_compare_command_prints_a_side_by_side_summary_for_two_files(db):
+    out = StringIO()
+    call_command(
+        "compare",
+        str(SEEDS / "000_abca97e62226170e.txt"),
+        str(SEEDS / "002_949427fbf105c65a.txt"),
+        stdout=out,
+    )
+    text = out.getvalue()
+    assert "8 aligned" in text and "4 only left, 8 only right" in text
+    assert "[only left]" in text and "12-point plan" in text
+    assert "[restatement] right sentence" in text
+
+
+def test_compare_command_json_for_two_article_ids(seeds):
+    out = StringIO()
+    call_command("compare", str(seeds["left"].pk), str(seeds["right"].pk), "--json", stdout=out)
+    data = json.loads(out.getvalue())
+    assert len(data["pairs"]) == 8 and data["left"]["source"] == "Morning Star"
+
+
+def test_compare_command_gives_clear_errors(db, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    pdf = tmp_path / "a.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    for args, message in [
+        (["999999", str(SEEDS / "000_abca97e62226170e.txt")], "no article with id 999999"),
+        (["/nope/missing.txt", "1"], "neither an article id nor a readable file"),
+        ([str(empty), str(SEEDS / "000_abca97e62226170e.txt")], "empty"),
+        ([str(pdf), str(SEEDS / "000_abca97e62226170e.txt")], "PDF"),
+    ]:
+        with pytest.raises(CommandError, match=message):
+            call_command("compare", *args)

@@ -19,7 +19,9 @@ def test_staff_can_list_and_search_lexicon_entries(admin_client):
 
 def test_an_edited_lexicon_changes_the_framing(seeds):
     before = pipeline.compare_articles(seeds["left"], seeds["right"]).result["framing"]
-    assert any("Kiev" in f["left_terms"] for f in before["findings"] if f["kind"] == "weighted_term")
+    assert any(
+        "Kiev" in f["left_terms"] for f in before["findings"] if f["kind"] == "weighted_term"
+    )
     LexiconEntry.objects.filter(list="weighted_term", term__iexact="Kiev").update(active=False)
     LexiconEntry.objects.filter(list="weighted_term").first().save()  # bump updated_at
     lexicon = pipeline.current_lexicon()
