@@ -52,7 +52,10 @@ def main(n: int = 200, runs: int = 5) -> None:
             started = time.perf_counter()
             comparison = pipeline.compare_articles(a, b)
             times.append(time.perf_counter() - started)
-            sizes = (len(comparison.result["left"]["sentences"]), len(comparison.result["right"]["sentences"]))
+            sizes = (
+                len(comparison.result["left"]["sentences"]),
+                len(comparison.result["right"]["sentences"]),
+            )
             transaction.set_rollback(True)
     print(
         f"Create a {sizes[0]} x {sizes[1]} sentence comparison (align + diff + framing + save): "

@@ -54,6 +54,7 @@ def test_load_ecbplus_imports_articles_sources_and_stories_idempotently(db, tmp_
     call_command("load_ecbplus", str(tmp_path), stdout=out)
     assert _snapshot() == first
     assert "6 articles (6 new)" in out.getvalue() and "6 articles (0 new)" in out.getvalue()
+    assert not Article.objects.filter(url__startswith="#").exists()
     article = Article.objects.exclude(url="").first()
     assert article.source.name in article.url
     assert "Creative Commons Attribution 3.0" in article.source.attribution

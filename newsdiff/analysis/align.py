@@ -216,24 +216,17 @@ def _dice(shared: float, total_a: float, total_b: float) -> float:
     return 2.0 * shared / denominator if denominator > 0 else 0.0
 
 
-def _prefix(
-    keys: frozenset[str], total: float, weights: _Weights, beta: float
-) -> list[tuple[str, float, int]]:
+def _prefix(keys: frozenset[str], total: float, weights: _Weights, beta: float) -> list[str]:
     """The rarest terms of a sentence, enough that any sentence sharing at least
-    ``beta`` of its weight with it shares one of them (prefix filtering).
-
-    Each comes with the weight and the number of the sentence's terms from it on:
-    two sentences share nothing rarer than the first term they meet on, so that
-    bounds how much they can share (positional filtering).
-    """
+    ``beta`` of its weight with it shares one of them (prefix filtering)."""
     ordered = sorted(keys, key=weights.order.__getitem__)
     rest = total
     limit = beta * total * (1.0 - 1e-9)
-    out: list[tuple[str, float, int]] = []
-    for position, key in enumerate(ordered):
+    out: list[str] = []
+    for key in ordered:
         if rest < limit:
             break
-        out.append((key, rest, len(ordered) - position))
+        out.append(key)
         rest -= weights.weight[key]
     return out
 
@@ -269,38 +262,36 @@ def _match(
     rpos = [m[0] / len(sides[1].keys) for m in rmembers]
     beta = PAIR_MIN / (2.0 - PAIR_MIN)
 
-    postings: dict[str, list[tuple[int, float, int]]] = defaultdict(list)
+    postings: dict[str, list[int]] = defaultdict(list)
     for c, keys in enumerate(rkeys):
-        for key, rest, count in _prefix(keys, rtot[c], weights, beta):
-            postings[key].append((c, rest, count))
+        for key in _prefix(keys, rtot[c], weights, beta):
+            postings[key].append(c)
 
     Edge = tuple[tuple[float, int, float, int, int], int, int]
     best_left: list[Edge] = []
     by_right: dict[int, list[Edge]] = defaultdict(list)
     weight = weights.weight
     rlen = [len(k) for k in rkeys]
+    weight_of = weight.__getitem__
+    fsum = math.fsum
     for a, keys in enumerate(lkeys):
         seen: set[int] = set()
-        candidates: list[int] = []
-        need = min(MIN_SHARED_TERMS, len(keys))
-        half = 0.5 * PAIR_MIN * (1.0 - 1e-9)
-        for key, rest_a, count_a in _prefix(keys, ltot[a], weights, beta):
-            for b, rest_b, count_b in postings.get(key, ()):
-                if b in seen:
-                    continue
-                seen.add(b)
-                # their first shared term: all they share is this one and rarer ones
-                if min(count_a, count_b) < min(need, rlen[b]):
-                    continue
-                if min(rest_a, rest_b) < half * (ltot[a] + rtot[b]):
-                    continue
-                candidates.append(b)
+        for key in _prefix(keys, ltot[a], weights, beta):
+            seen.update(postings.get(key, ()))
         found: list[Edge] = []
-        for b in candidates:
+        need = min(MIN_SHARED_TERMS, len(keys))
+        # a pair can reach PAIR_MIN only if the lighter sentence weighs at least
+        # beta times the heavier one (with a margin, so rounding never decides)
+        low = beta * ltot[a] * (1.0 - 1e-9)
+        high = ltot[a] / beta * (1.0 + 1e-9) if beta > 0 else math.inf
+        for b in seen:
+            if not low <= rtot[b] <= high:
+                continue
             shared = keys & rkeys[b]
             if len(shared) < need and len(shared) < rlen[b]:
                 continue
-            score = _dice(_total(shared, weight), ltot[a], rtot[b])
+            # as _dice(_total(...)), inlined: this loop is the aligner's hot spot
+            score = 2.0 * fsum(map(weight_of, shared)) / (ltot[a] + rtot[b])
             if score < PAIR_MIN:
                 continue
             first_a, first_b = lmembers[a][0], rmembers[b][0]
@@ -366,7 +357,7 @@ def _restatements(
     beta = RESTATE_MIN / (2.0 - RESTATE_MIN)
     postings: dict[str, list[int]] = defaultdict(list)
     for c, k in enumerate(keys):
-        for key, _, _ in _prefix(k, totals[members[c][0]], weights, beta):
+        for key in _prefix(k, totals[members[c][0]], weights, beta):
             postings[key].append(c)
     similar: dict[int, list[tuple[float, int]]] = {}  # class -> (score, class), best first
     first_free = [0] * len(keys)  # per class, where its first non-restating member is
@@ -402,7 +393,7 @@ def _similar_classes(
     for a restatement (its own class included), best first."""
     total_u = totals[members[cu][0]]
     seen: set[int] = set()
-    for key, _, _ in _prefix(keys[cu], total_u, weights, beta):
+    for key in _prefix(keys[cu], total_u, weights, beta):
         seen.update(postings.get(key, ()))
     seen.add(cu)
     found: list[tuple[float, int]] = []

@@ -94,7 +94,7 @@ class Command(BaseCommand):
         urls_seen: set[str] = set()
         for doc in docs:
             url = doc.url or ""
-            if url in urls_seen:
+            if url and url in urls_seen:
                 # The corpus holds a few different texts of one live-updated page
                 # (itv.com, topic 14): tell them apart by a fragment naming the document.
                 url = f"{url}#{doc.doc}"
