@@ -81,9 +81,8 @@ class ArticleUploadForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         limit_mb = settings.NEWSDIFF_MAX_UPLOAD_BYTES // (1024 * 1024)
-        self.fields["files"].help_text = (
-            f"One or more .txt or .html files (at most {limit_mb} MB each)."
-        )
+        help_text = f"One or more .txt or .html files (at most {limit_mb} MB each)."
+        self.fields["files"].help_text = help_text
         self.pending: list[PendingArticle] = []
 
     def _clean_one(self, label: str, make) -> CleanedText | None:

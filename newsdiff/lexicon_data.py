@@ -15,7 +15,10 @@ from newsdiff.analysis import framing
 
 LEXICON_DIR = framing.LEXICON_DIR
 
-RECASENS = "Recasens et al. 2013 / Hyland 2005, via rpryzant/neutralizing-bias (MIT, (c) 2020 Reid Pryzant)"
+RECASENS = (
+    "Recasens et al. 2013 / Hyland 2005, via rpryzant/neutralizing-bias "
+    "(MIT, (c) 2020 Reid Pryzant)"
+)
 GGT = "GenderGapTracker, sfu-discourse-lab (MIT, (c) 2018-2023 Maite Taboada)"
 OURS = "newsdiff"
 

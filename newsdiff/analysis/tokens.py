@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from operator import attrgetter
 from typing import Literal, NamedTuple
 
 TokenKind = Literal["word", "number", "punct"]
@@ -115,6 +116,14 @@ class WordInfo(NamedTuple):
     cased: bool  # has upper and lower case forms: counts towards shouting
     capitalised: bool  # starts with a capital (or is an acronym)
     lower: bool  # starts with a lower-case letter
+    shouts: bool = False  # cased and all capitals
+    long: bool = False  # four characters or more (for telling Title Case lines)
+    long_capitalised: bool = False
+    number: bool = False
+
+
+_SHOUTS = attrgetter("shouts")
+_CASED = attrgetter("cased")
 
 
 def tokenize(text: str) -> list[Token]:
@@ -138,25 +147,44 @@ def word_surfaces(text: str) -> list[str]:
 def is_shouting(infos: list[WordInfo]) -> bool:
     """True when most cased words are in capitals (an all-caps headline), so that
     capitals say nothing about acronyms or names."""
-    cased = upper = 0
-    for info in infos:
-        if info.cased:
-            cased += 1
-            upper += info.upper
-    return upper * 2 > cased
+    return sum(map(_SHOUTS, infos)) * 2 > sum(map(_CASED, infos))
 
 
 @lru_cache(maxsize=1 << 17)
 def word_info(surface: str) -> WordInfo:
     """Everything about one token that does not depend on its context (cached)."""
     norm = normalize(surface)
-    if _IS_ABBR.match(surface):
+    if "." in surface and _IS_ABBR.match(surface):
         key = _word_key(norm, True)
-        return WordInfo("word", norm, key, key, True, True, False, True, False)
-    if _IS_NUMBER.match(surface):
+        return WordInfo(
+            kind="word",
+            norm=norm,
+            key=key,
+            key_if_shouting=key,
+            abbr=True,
+            upper=True,
+            cased=False,  # "U.S." in a shouted line is no sign of shouting
+            capitalised=True,
+            lower=False,
+            long=len(surface) > 3,
+            long_capitalised=len(surface) > 3,
+        )
+    if surface[:1].isdigit() and _IS_NUMBER.match(surface):
         key = norm.replace(",", "")
-        return WordInfo("number", norm, key, key, False, False, False, False, False)
-    if not _WORDS.fullmatch(surface):
+        return WordInfo(
+            kind="number",
+            norm=norm,
+            key=key,
+            key_if_shouting=key,
+            abbr=False,
+            upper=False,
+            cased=False,
+            capitalised=False,
+            lower=False,
+            long=len(surface) > 3,
+            number=True,
+        )
+    if len(surface) == 1 and not surface.isalnum():  # tokens of one other character
         return WordInfo("punct", norm, None, None, False, False, False, False, False)
     upper = len(surface) > 1 and surface.isupper()
     plain = _word_key(norm, False)
@@ -170,6 +198,9 @@ def word_info(surface: str) -> WordInfo:
         cased=len(surface) > 1 and surface.lower() != surface.upper(),
         capitalised=surface[0].isupper(),
         lower=surface[0].islower(),
+        shouts=upper and surface.lower() != surface.upper(),
+        long=len(surface) > 3,
+        long_capitalised=len(surface) > 3 and surface[0].isupper(),
     )
 
 
@@ -193,7 +224,10 @@ def content_terms(text: str) -> list[tuple[str, Token]]:
 def normalize(surface: str) -> str:
     """The comparison form of one token: NFKC, case-folded, straight quotes and
     plain hyphens, no dots inside abbreviations ("U.S." -> "us")."""
-    norm = unicodedata.normalize("NFKC", surface).translate(_QUOTE_MAP).casefold()
+    if surface.isascii():  # NFKC leaves ASCII alone; of the quotes only ` is ASCII
+        norm = surface.lower().replace("`", "'")
+    else:
+        norm = unicodedata.normalize("NFKC", surface).translate(_QUOTE_MAP).casefold()
     if len(norm) > 2 and norm.endswith(".") and "." in norm[:-1]:
         norm = norm.replace(".", "")
     return norm
@@ -215,7 +249,8 @@ def _word_key(norm: str, acronym: bool) -> str | None:
 
 
 _VOWELS = frozenset("aeiouy")
-_NO_UNDOUBLE = frozenset("lsz")
+_NO_UNDOUBLE = frozenset("lszaeiouy")  # "fall", "pass", "buzz", "free", "zoo" stay
+_ES_PLURALS = frozenset(("sses", "shes", "ches"))
 
 
 def stem(word: str) -> str:
@@ -230,28 +265,24 @@ def stem(word: str) -> str:
     if len(word) < 4 or not word.isascii() or not word.isalpha():
         return word
     base = word
-    if base.endswith("ies") and len(base) > 4:
-        base = base[:-3] + "y"
-    elif base.endswith(("sses", "shes", "ches", "xes", "zes")):
-        base = base[:-2]
-    elif base.endswith("s") and not base.endswith(("ss", "us", "is")):
-        base = base[:-1]
-    if base.endswith("eed"):
+    if base[-1] == "s":
+        if base[-3:] == "ies" and len(base) > 4:
+            base = base[:-3] + "y"
+        elif base[-4:] in _ES_PLURALS or base[-3:] in ("xes", "zes"):
+            base = base[:-2]
+        elif base[-2:] not in ("ss", "us", "is"):
+            base = base[:-1]
+    if base[-3:] == "eed":
         return base  # "agreed", "speed": no rule below helps them
-    if base.endswith("ing") and len(base) > 5 and _has_vowel(base[:-3]):
+    if base[-3:] == "ing" and len(base) > 5 and _has_vowel(base[:-3]):
         base = base[:-3]
-    elif base.endswith("ed") and len(base) > 4 and _has_vowel(base[:-2]):
+    elif base[-2:] == "ed" and len(base) > 4 and _has_vowel(base[:-2]):
         base = base[:-2]
-        if base.endswith("i"):
+        if base[-1] == "i":
             base = base[:-1] + "y"  # "carried" -> "carry"
-    if len(base) > 3 and base.endswith("e") and not base.endswith(("ee", "ie", "ye")):
+    if len(base) > 3 and base[-1] == "e" and base[-2] not in "eiy":
         base = base[:-1]
-    if (
-        len(base) > 3
-        and base[-1] == base[-2]
-        and base[-1] not in _VOWELS
-        and base[-1] not in _NO_UNDOUBLE
-    ):
+    if len(base) > 3 and base[-1] == base[-2] and base[-1] not in _NO_UNDOUBLE:
         base = base[:-1]
     return base
 

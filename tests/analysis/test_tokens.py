@@ -1,6 +1,16 @@
 import pytest
 
-from newsdiff.analysis.tokens import STOPWORDS, content_terms, normalize, stem, term_key, tokenize
+from newsdiff.analysis.tokens import (
+    STOPWORDS,
+    content_terms,
+    normalize,
+    stem,
+    term_key,
+    tokenize,
+    word_surfaces,
+)
+
+from .seed_sentences import left_sentences, right_sentences
 
 
 def keys(text: str) -> list[str]:
@@ -112,3 +122,10 @@ def test_term_key_of_punctuation_is_none():
 def test_stopwords_are_normalised():
     assert "doesn't" in STOPWORDS
     assert all(w == w.lower() and "’" not in w for w in STOPWORDS)
+
+
+def test_the_fast_word_list_matches_the_full_tokeniser():
+    texts = [s.text for s in left_sentences() + right_sentences()]
+    texts += ["U.S.-led order, 9,899 in 1990s; G7 e\u0301te\u0301 中国外交部 — “quoted”"]
+    for text in texts:
+        assert word_surfaces(text) == [t.text for t in tokenize(text) if t.kind != "punct"]
