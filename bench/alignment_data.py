@@ -24,7 +24,7 @@ from newsdiff.analysis.types import Role, Sentence
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 ECB_FOLDER = SHARED / "data" / "ecbplus"
-SEED_GOLD = SHARED / "gold" / "seed-alignment.json"
+SEED_GOLD = ROOT / "seeds" / "seed-alignment.gold.json"  # a copy of shared/gold/
 SEEDS_FOLDER = ROOT / "seeds"
 HAND_GOLD = Path(__file__).resolve().parent / "data" / "ecbplus_hand_gold.json"
 

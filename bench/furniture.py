@@ -25,7 +25,7 @@ SHARED = REPO.parent / "shared"
 
 
 def check_seeds() -> int:
-    gold = json.loads((SHARED / "gold" / "seed-alignment.json").read_text(encoding="utf-8"))
+    gold = json.loads((REPO / "seeds" / "seed-alignment.gold.json").read_text(encoding="utf-8"))
     failures = 0
     for side in ("left", "right"):
         cleaned = clean_upload((REPO / "seeds" / gold[side]).read_bytes(), filename=gold[side])

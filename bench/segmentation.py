@@ -29,7 +29,7 @@ from newsdiff.analysis.scoring import (  # noqa: E402
 from newsdiff.analysis.segment import split_sentences  # noqa: E402
 
 DATA = REPO.parent / "shared" / "data"
-GOLDEN_RULES = DATA / "golden-rules"
+GOLDEN_RULES = REPO / "bench" / "data" / "golden-rules"  # copies, with their licences
 ECBPLUS = DATA / "ecbplus"
 RUNS = 3
 

@@ -6,6 +6,21 @@ import pytest
 # run without it: `pytest -p no:django tests/analysis`.
 
 
+@pytest.fixture(scope="session")
+def ecbplus_dir():
+    """The ECB+ corpus beside the repository (../shared/data/ecbplus, or under
+    NEWSDIFF_SHARED_DIR). It is 40 MB of licensed data the repository does not copy,
+    so the few tests that read it are skipped, with this reason, where it is absent."""
+    from pathlib import Path
+
+    default = Path(__file__).resolve().parents[2] / "shared"
+    shared = Path(os.environ.get("NEWSDIFF_SHARED_DIR", default))
+    folder = shared / "data" / "ecbplus"
+    if not (folder / "ecbplus_docs.jsonl").is_file():
+        pytest.skip(f"the ECB+ corpus is not at {folder}")
+    return folder
+
+
 @pytest.fixture(autouse=True)
 def _plain_static_storage(settings):
     """Tests don't run collectstatic; serve static files unhashed."""

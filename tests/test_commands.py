@@ -43,8 +43,8 @@ def test_seed_urls_prints_pages_to_open(seeds):
     assert f"/articles/{seeds['left'].pk}/" in out.getvalue()
 
 
-def test_load_ecbplus_imports_articles_sources_and_stories_idempotently(db, tmp_path, settings):
-    corpus = settings.NEWSDIFF_SHARED_DIR / "data" / "ecbplus" / "ecbplus_docs.jsonl"
+def test_load_ecbplus_imports_articles_sources_and_stories_idempotently(db, tmp_path, ecbplus_dir):
+    corpus = ecbplus_dir / "ecbplus_docs.jsonl"
     lines = corpus.read_text(encoding="utf-8").splitlines()
     sample = [line for line in lines if '"topic": 1,' in line][:6]
     (tmp_path / "ecbplus_docs.jsonl").write_text("\n".join(sample), encoding="utf-8")

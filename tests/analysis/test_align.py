@@ -12,7 +12,7 @@ from newsdiff.analysis.types import Alignment, Sentence
 
 from .seed_sentences import left_sentences, right_sentences
 
-GOLD = Path(__file__).resolve().parents[3] / "shared" / "gold" / "seed-alignment.json"
+GOLD = Path(__file__).resolve().parents[2] / "seeds" / "seed-alignment.gold.json"
 
 
 def sentences(*texts: str) -> list[Sentence]:

@@ -19,8 +19,7 @@ from newsdiff.analysis.clean import (
 )
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
-GOLD = json.loads((SHARED / "gold" / "seed-alignment.json").read_text(encoding="utf-8"))
+GOLD = json.loads((REPO / "seeds" / "seed-alignment.gold.json").read_text(encoding="utf-8"))
 MANIFEST = json.loads((REPO / "seeds" / "seeds.json").read_text(encoding="utf-8"))
 BST = timezone(timedelta(hours=1))
 
@@ -214,11 +213,11 @@ def test_reader_words_inside_quotes_do_not_count():
     assert quoted in cleaned.body
 
 
-def test_ecbplus_articles_lose_almost_nothing():
+def test_ecbplus_articles_lose_almost_nothing(ecbplus_dir):
     from newsdiff.analysis.ecbplus import read_documents
 
     removed = []
-    for doc in read_documents(SHARED / "data" / "ecbplus"):
+    for doc in read_documents(ecbplus_dir):
         cleaned = clean_text(f"{doc.headline}\n\n{doc.body}")
         removed += [line.text for line in cleaned.removed if "date line" not in line.reason]
     # One line of the corpus really is furniture: "View more related contentView all ...".

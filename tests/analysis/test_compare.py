@@ -11,7 +11,7 @@ from newsdiff.analysis import compare_texts
 from newsdiff.analysis.clean import CleaningError, normalise
 
 ROOT = Path(__file__).resolve().parents[2]
-GOLD = json.loads((ROOT.parent / "shared" / "gold" / "seed-alignment.json").read_text("utf-8"))
+GOLD = json.loads((ROOT / "seeds" / "seed-alignment.gold.json").read_text("utf-8"))
 
 
 def _index(sentences: list[dict], needle: str) -> int:

@@ -7,7 +7,7 @@ from newsdiff.analysis.segment import segment_document, split_paragraphs, split_
 from newsdiff.analysis.types import Span
 
 REPO = Path(__file__).resolve().parents[2]
-GOLDEN_RULES = REPO.parent / "shared" / "data" / "golden-rules"
+GOLDEN_RULES = REPO / "bench" / "data" / "golden-rules"
 SEEDS = REPO / "seeds"
 
 
@@ -23,8 +23,6 @@ def sentences(text: str) -> list[str]:
     [("pysbd", 48), ("pragmatic_segmenter", 51)],
 )
 def test_golden_rules_accuracy(name, at_least):
-    if not GOLDEN_RULES.is_dir():
-        pytest.skip(f"Golden Rules not found in {GOLDEN_RULES}")
     score = score_golden_rules(sentences, load_golden_rules(GOLDEN_RULES, name))
     failed = [(rule["id"], rule["got"]) for rule in score["failed"]]
     assert score["passed"] >= at_least, failed
