@@ -187,7 +187,8 @@ FINDING_KINDS: dict[str, tuple[str, str]] = {
 def findings_for_page(result: dict[str, Any], rows: list[Row], kind: str = "") -> dict[str, Any]:
     """Group the framing findings by kind, link each to its rows, and mark the rows.
 
-    Returns {"groups": [(kind, label, icon, [finding, ...])], "kinds": {...}, "total": n}.
+    Returns {"groups": [(kind, label, icon, [finding, ...])],
+    "kinds": {kind: (label, icon, count)}, "total": n}.
     ``kind`` keeps one kind only (the panel's filter).
     """
     framing = result.get("framing") or {}
@@ -215,7 +216,7 @@ def findings_for_page(result: dict[str, Any], rows: list[Row], kind: str = "") -
     ]
     return {
         "groups": groups,
-        "kinds": {k: FINDING_KINDS[k] for k in FINDING_KINDS if k in grouped},
+        "kinds": {k: (*FINDING_KINDS[k], len(grouped[k])) for k in FINDING_KINDS if k in grouped},
         "total": sum(len(v) for v in grouped.values()),
         "stats": framing.get("stats", {}),
     }

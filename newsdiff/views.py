@@ -187,6 +187,11 @@ def comparison_detail(request: HtmxRequest, short_id: str) -> HttpResponse:
     result = comparison.result
     rows = display.build_rows(result)
     kind = request.GET.get("kind", "")
+    kind = kind if kind in display.FINDING_KINDS else ""
+    findings = display.findings_for_page(result, rows, kind)  # marks the rows it rests on
+    shown = display.filter_rows(rows, show)
+    if kind:
+        shown = [row for row in shown if row.findings]
     context = {
         "comparison": comparison,
         "result": result,
@@ -194,15 +199,16 @@ def comparison_detail(request: HtmxRequest, short_id: str) -> HttpResponse:
         "right": result["right"],
         "sides": [("left", result["left"]), ("right", result["right"])],
         "summary": result["summary"],
-        "rows": display.filter_rows(rows, show),
+        "rows": shown,
         "row_count": len(rows),
         "show": show,
         "mode": mode,
         "filters": display.FILTERS,
         "modes": display.MODES,
         "outdated": pipeline.is_outdated(comparison),
-        "findings": display.findings_for_page(result, rows, kind),
+        "findings": findings,
         "kind": kind,
+        "kind_label": display.FINDING_KINDS.get(kind, ("", ""))[0],
         "share_url": request.build_absolute_uri(comparison.get_absolute_url()),
     }
     template = "newsdiff/comparison_detail.html"

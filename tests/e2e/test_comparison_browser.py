@@ -78,3 +78,27 @@ def test_layout_holds_on_a_phone(page: Page, live_server, seeded):
     page.goto(permalink)
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390 + 1
+
+
+def test_what_differs_panel_and_its_kind_filter(page: Page, live_server, seeded):
+    _compare_seeds(page, live_server)
+    panel = page.locator("#framing")
+    expect(panel).to_contain_text("12-point plan")
+    expect(panel).to_contain_text("Qin Gang")
+    group = panel.locator("details.framing__group--word_choice")
+    group.locator("summary").click()
+    expect(group).to_contain_text("the situation in Ukraine")
+
+    # an evidence link goes to the row it names
+    link = group.locator(".finding__links a").first
+    anchor = link.inner_text()
+    link.click()
+    expect(page.locator(f"#{anchor}")).to_have_class(re.compile("is-targeted"))
+
+    # one kind at a time
+    panel.get_by_role("link", name=re.compile("Loaded term")).click()
+    expect(page).to_have_url(re.compile(r"kind=weighted_term"))
+    expect(page.locator("#framing .finding")).to_have_count(1)
+    expect(page.locator("#comparison .row")).to_have_count(1)
+    expect(page.locator("#comparison .row")).to_contain_text("Kiev")
+    expect(page.locator("#comparison .flag--weighted_term")).to_contain_text("Loaded term")

@@ -1,0 +1,87 @@
+"""The "What differs" panel and the kind filter on the comparison page."""
+
+import re
+
+import pytest
+
+from newsdiff import pipeline
+from tests.factories import make_article
+
+
+@pytest.fixture
+def seed_comparison(seeds):
+    return pipeline.compare_articles(seeds["left"], seeds["right"])
+
+
+def _panel(body: str) -> str:
+    start = body.index('<section class="framing"')
+    return body[start : body.index("</section>", start)]
+
+
+def _row_ids(body: str) -> list[str]:
+    return re.findall(r'<div id="((?:pair|left|right)-\d+)" class="row', body)
+
+
+def test_panel_lists_what_only_one_report_has_with_links_to_the_rows(client, seed_comparison):
+    body = client.get(seed_comparison.get_absolute_url()).content.decode()
+    panel = _panel(body)
+    assert "What differs" in panel
+    for term in ("12-point plan", "Kiev", "Qin Gang", "Li Shangfu", "BRICS", "Russian aggression"):
+        assert term in panel, term
+    rows = set(_row_ids(body))
+    evidence = r'href="\?show=all&amp;mode=side-by-side#((?:pair|left|right)-\d+)"'
+    links = set(re.findall(evidence, panel))
+    assert links and links <= rows  # every evidence link lands on a row of the page
+
+
+def test_panel_shows_word_choice_and_the_kiev_spelling(client, seed_comparison):
+    panel = _panel(client.get(seed_comparison.get_absolute_url()).content.decode())
+    assert "the conflict in Ukraine" in panel and "the situation in Ukraine" in panel
+    assert "the eastwards expansion of Nato" in panel and "NATO expansion" in panel
+    assert "Russia&#x27;s invasion of Ukraine" in panel  # the naming table, escaped
+    assert "spelling ‘Kiev’" in panel
+
+
+def test_rows_carry_a_labelled_flag_for_each_kind_explained_in_the_legend(client, seed_comparison):
+    body = client.get(seed_comparison.get_absolute_url()).content.decode()
+    legend = body[body.index('<details class="legend"') :]
+    legend = legend[: legend.index("</details>")]
+    for label in ("Word choice", "Loaded term", "Attribution", "Hedging and certainty"):
+        assert label in legend
+    rows = re.split(r'(?=<div id="(?:pair|left|right)-\d+" class="row)', body)
+    kiev_row = next(row for row in rows[1:] if "Kiev" in row)
+    flag = r'class="flag flag--weighted_term" title="[^"]*Kiev[^"]*">⚑ Loaded term'
+    assert re.search(flag, kiev_row)
+
+
+def test_kind_filter_shows_one_kind_only(client, seed_comparison):
+    url = seed_comparison.get_absolute_url()
+    everything = client.get(url).content.decode()
+    weighted = client.get(url, {"kind": "weighted_term"}).content.decode()
+    panel = _panel(weighted)
+    assert "spelling ‘Kiev’" in panel
+    assert "the situation in Ukraine" not in panel  # word choice is filtered out
+    assert 'aria-current="true"><span aria-hidden="true">⚑</span> Loaded term (1)' in panel
+    rows = _row_ids(weighted)
+    assert 0 < len(rows) < len(_row_ids(everything))
+    assert "Kiev" in weighted.split('<section id="comparison"', 1)[1]
+    assert "those with a “Loaded term” finding" in weighted
+    # the show and layout links keep the chosen kind
+    assert "?show=one-sided&amp;mode=side-by-side&amp;kind=weighted_term" in weighted
+
+
+def test_unknown_kind_is_ignored(client, seed_comparison):
+    url = seed_comparison.get_absolute_url()
+    response = client.get(url, {"kind": "<script>alert(1)</script>"})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "<script>alert(1)" not in body
+    assert len(_row_ids(body)) == len(_row_ids(client.get(url).content.decode()))
+
+
+def test_identical_texts_say_plainly_that_nothing_differs(client, db):
+    text = "The council voted to close the library on Monday. Residents protested outside."
+    a = make_article(headline="Library to close", body=text)
+    b = make_article(headline="Library to close", body=text)
+    body = client.get(pipeline.compare_articles(a, b).get_absolute_url()).content.decode()
+    assert "No framing differences found: the two texts say the same thing" in body
