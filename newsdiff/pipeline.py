@@ -88,23 +88,28 @@ def cleaned_fields(cleaned: CleanedText) -> dict[str, Any]:
     }
 
 
+def sentence_rows(article: Article) -> list[Sentence]:
+    """The article's sentences, segmented from its cleaned fields, as unsaved rows."""
+    return [
+        Sentence(
+            article=article,
+            position=s.index,
+            paragraph=s.paragraph,
+            role=s.role,
+            text=s.text,
+            start=s.start,
+            end=s.end,
+        )
+        for s in segment.segment_document(article.headline, article.standfirst, article.body)
+    ]
+
+
 def rebuild_sentences(article: Article) -> list[Sentence]:
     """Segment the article's cleaned fields again and replace its sentences."""
-    found = segment.segment_document(article.headline, article.standfirst, article.body)
+    rows = sentence_rows(article)
     with transaction.atomic():
         article.sentences.all().delete()
-        return Sentence.objects.bulk_create(
-            Sentence(
-                article=article,
-                position=s.index,
-                paragraph=s.paragraph,
-                role=s.role,
-                text=s.text,
-                start=s.start,
-                end=s.end,
-            )
-            for s in found
-        )
+        return Sentence.objects.bulk_create(rows)
 
 
 @transaction.atomic

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from newsdiff import pipeline
-from newsdiff.analysis import clean, ecbplus, segment
+from newsdiff.analysis import clean, ecbplus
 from newsdiff.models import Article, Sentence, Source, Story, content_hash
 
 UNKNOWN_OUTLET = "Outlet not recorded (ECB corpus)"
@@ -118,19 +118,7 @@ class Command(BaseCommand):
                 )
             )
         Article.objects.bulk_create(new_articles, batch_size=200)
-        sentence_rows = [
-            Sentence(
-                article=article,
-                position=s.index,
-                paragraph=s.paragraph,
-                role=s.role,
-                text=s.text,
-                start=s.start,
-                end=s.end,
-            )
-            for article in new_articles
-            for s in segment.segment_document(article.headline, article.standfirst, article.body)
-        ]
+        sentence_rows = [row for article in new_articles for row in pipeline.sentence_rows(article)]
         Sentence.objects.bulk_create(sentence_rows, batch_size=2000)
         return {
             "articles": len(docs),
