@@ -54,6 +54,18 @@ class Row:
     def is_difference(self) -> bool:
         return self.kind != "pair" or self.pair_kind != "identical"
 
+    @property
+    def flags(self) -> list[dict[str, Any]]:
+        """One margin flag per kind of finding, its title joining the reasons."""
+        by_kind: dict[str, dict[str, Any]] = {}
+        for finding in self.findings:
+            flag = by_kind.setdefault(finding["kind"], {**finding, "reasons": [], "count": 0})
+            flag["reasons"].append(finding["summary"])
+            flag["count"] += 1
+        for flag in by_kind.values():
+            flag["title"] = " · ".join(flag["reasons"])
+        return list(by_kind.values())
+
 
 def position_label(sentence: dict[str, Any]) -> str:
     if sentence["role"] == "headline":

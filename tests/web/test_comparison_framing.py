@@ -52,6 +52,10 @@ def test_rows_carry_a_labelled_flag_for_each_kind_explained_in_the_legend(client
     kiev_row = next(row for row in rows[1:] if "Kiev" in row)
     flag = r'class="flag flag--weighted_term" title="[^"]*Kiev[^"]*">⚑ Loaded term'
     assert re.search(flag, kiev_row)
+    # two findings of one kind on a row share one flag that gives both reasons
+    wang_row = next(row for row in rows[1:] if "simultaneously holds" in row)
+    assert wang_row.count("flag--only_one_side") == 1
+    assert "◧ Only in one report ×2" in wang_row and "Monday to Thursday" in wang_row
 
 
 def test_kind_filter_shows_one_kind_only(client, seed_comparison):
