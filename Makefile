@@ -46,6 +46,7 @@ e2e: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/segmentation.py
 	$(PY) bench/alignment.py
+	$(PY) bench/framing.py
 	$(PY) bench/ecbplus_load.py
 
 lint: $(STAMP)

@@ -16,7 +16,7 @@ from dataclasses import asdict
 from typing import Any
 
 from newsdiff.analysis import align, clean, framing, segment, worddiff
-from newsdiff.analysis.types import Alignment, CleanedText, Sentence
+from newsdiff.analysis.types import Alignment, CleanedText, DiffSpan, Sentence
 
 SCHEMA_VERSION = "1"
 SIDES = ("left", "right")
@@ -75,6 +75,20 @@ def summarise(
     }
 
 
+def group_diffs(
+    left: Sequence[Sentence], right: Sequence[Sentence], alignment: Alignment
+) -> list[list[DiffSpan]]:
+    """The word diff of each aligned group: its sentences on each side joined
+    with single spaces, diffed word by word."""
+    by_index = {"left": {s.index: s.text for s in left}, "right": {s.index: s.text for s in right}}
+    return [
+        worddiff.diff_sentences(
+            [by_index["left"][i] for i in group.left], [by_index["right"][i] for i in group.right]
+        )
+        for group in alignment.groups
+    ]
+
+
 def compare_sentences(
     left: Sequence[Sentence],
     right: Sequence[Sentence],
@@ -84,21 +98,18 @@ def compare_sentences(
 ) -> dict[str, Any]:
     """Align two segmented reports, diff every aligned group and label the framing."""
     alignment = align.align_sentences(left, right)
-    by_index = {"left": {s.index: s for s in left}, "right": {s.index: s for s in right}}
-    pairs = []
-    for group in alignment.groups:
-        left_text = " ".join(by_index["left"][i].text for i in group.left)
-        right_text = " ".join(by_index["right"][i].text for i in group.right)
-        pairs.append(
-            {
-                "left": list(group.left),
-                "right": list(group.right),
-                "score": round(group.score, 4),
-                "kind": group.kind,
-                "terms": list(group.terms),
-                "diff": [asdict(span) for span in worddiff.diff_words(left_text, right_text)],
-            }
-        )
+    diffs = group_diffs(left, right, alignment)
+    pairs = [
+        {
+            "left": list(group.left),
+            "right": list(group.right),
+            "score": round(group.score, 4),
+            "kind": group.kind,
+            "terms": list(group.terms),
+            "diff": [asdict(span) for span in diff],
+        }
+        for group, diff in zip(alignment.groups, diffs, strict=True)
+    ]
     result: dict[str, Any] = {
         "left": {**(left_meta or {}), "sentences": [_sentence_dict(s) for s in left]},
         "right": {**(right_meta or {}), "sentences": [_sentence_dict(s) for s in right]},
@@ -108,7 +119,7 @@ def compare_sentences(
         "restatements": [asdict(r) for r in alignment.restatements],
         "summary": summarise(left, right, alignment),
         "framing": framing.framing_to_dict(
-            framing.analyse_framing(left, right, alignment, lexicon=lexicon)
+            framing.analyse_framing(left, right, alignment, lexicon=lexicon, diffs=diffs)
         ),
         "notes": _notes(left_meta or {}, right_meta or {}, left, right),
         "version": engine_version(),

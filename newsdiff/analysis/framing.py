@@ -18,16 +18,18 @@ Plain Python: nothing here imports Django.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache, lru_cache
+from operator import attrgetter
 from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, cast
 
-from .tokens import STOPWORDS, normalize, stem, tokenize
+from .tokens import STOPWORDS, Token, normalize, stem, word_info
 from .types import AlignedGroup, Alignment, DiffSpan, Sentence
-from .worddiff import diff_words
+from .worddiff import sentence_tokens, token_opcodes
 
 FRAMING_VERSION = "1"
 
@@ -367,6 +369,17 @@ class _LexiconIndex:
     terms: _PhraseIndex  # weighted terms (all forms) -> index into weighted_terms
     term_rows: tuple[WeightedTerm, ...]
     naming_exceptions: Mapping[str, _PhraseIndex]
+    # norm -> may it start a reporting verb? (filled as words are met)
+    verb_norms: dict[str, bool] = field(default_factory=dict, compare=False)
+
+    def verb_candidates(self, norms: Sequence[str]) -> list[int]:
+        """Where in a sentence's word norms a reporting verb may start."""
+        known = self.verb_norms
+        if len(known) > 200_000:
+            known.clear()  # a bound for long-running processes
+        for norm in set(norms).difference(known):
+            known[norm] = norm in self.verb_first_words or _verb_key(norm) in self.verb_keys
+        return [k for k, norm in enumerate(norms) if known[norm]]
 
     @classmethod
     def build(cls, lexicon: Lexicon) -> _LexiconIndex:
@@ -460,18 +473,21 @@ class _PhraseIndex:
             {k: tuple(sorted(v, key=lambda p: (-len(p[0]), p))) for k, v in by_first.items()}
         )
 
-    def matches(self, words: Sequence[_Word]) -> list[tuple[int, int, int]]:
-        """(start, end, value) of every match in ``words`` (punctuation skipped
-        inside phrases is not allowed: phrases match contiguous words)."""
+    def matches(self, norms: tuple[str, ...]) -> list[tuple[int, int, int]]:
+        """(start, end, value) of every match in a sentence, given the norms of
+        its words (punctuation skipped inside phrases is not allowed: phrases
+        match contiguous words)."""
+        by_first = self.by_first
+        if by_first.keys().isdisjoint(norms):
+            return []
         out = []
-        get = self.by_first.get
-        for i, w in enumerate(words):
-            candidates = get(w.norm)
+        for i, norm in enumerate(norms):
+            candidates = by_first.get(norm)
             if not candidates:
                 continue
             for phrase, value in candidates:
                 n = len(phrase)
-                if n == 1 or tuple(x.norm for x in words[i : i + n]) == phrase:
+                if n == 1 or norms[i : i + n] == phrase:
                     out.append((i, i + n, value))
                     break
         return out
@@ -495,11 +511,14 @@ class _KindIndex:
             {k: tuple(sorted(v, key=lambda p: (-len(p[0]), p))) for k, v in by_first.items()}
         )
 
-    def matches_by_kind(self, words: Sequence[_Word]) -> list[tuple[int, int, str]]:
+    def matches_by_kind(self, norms: tuple[str, ...]) -> list[tuple[int, int, str]]:
+        """Like ``_PhraseIndex.matches``, for each kind."""
+        by_first = self.by_first
+        if by_first.keys().isdisjoint(norms):
+            return []
         out = []
-        get = self.by_first.get
-        for i, w in enumerate(words):
-            candidates = get(w.norm)
+        for i, norm in enumerate(norms):
+            candidates = by_first.get(norm)
             if not candidates:
                 continue
             kinds: set[str] = set()
@@ -507,7 +526,7 @@ class _KindIndex:
                 if kind in kinds:
                     continue
                 n = len(phrase)
-                if n == 1 or tuple(x.norm for x in words[i : i + n]) == phrase:
+                if n == 1 or norms[i : i + n] == phrase:
                     out.append((i, i + n, kind))
                     kinds.add(kind)
         return out
@@ -554,6 +573,22 @@ def _make_word(text: str, start: int, end: int, kind: str, norm: str, key: str |
 
 # Skips the named tuple's argument checks: words are made by the thousand.
 _new_tuple = tuple.__new__
+_HYPHENS = frozenset("-\u2010\u2011")
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_fields(surface: str, acronym: bool) -> tuple[str, str, str | None, bool, bool, str]:
+    """What a single token makes of a word, from ``kind`` on (the fields of
+    ``_Word`` that do not depend on where the token is)."""
+    info = word_info(surface)
+    kind, norm = info.kind, info.norm
+    if kind == "punct":
+        key = None
+    elif kind == "number":
+        key = norm.replace(",", "")
+    else:
+        key = _content_key(norm, acronym)
+    return _make_word(surface, 0, 0, kind, norm, key)[3:]
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -632,48 +667,118 @@ _OPENERS = _QUOTES | {"'", "\u2018", ":"}  # after these a capital may just star
 
 
 def _words(text: str) -> list[_Word]:
-    return list(_cached_words(text))
+    return list(_read_sentence(text).words)
+
+
+def _cached_words(text: str) -> tuple[_Word, ...]:
+    return _read_sentence(text).words
+
+
+class _SentenceWords(NamedTuple):
+    """A sentence's words and what framing asks of them again and again, read
+    once per sentence text (the word diff needs the normalised form of every
+    token and the index of each word's first token)."""
+
+    words: tuple[_Word, ...]
+    norms: tuple[str, ...]
+    firsts: tuple[int, ...]
+    n_words: int  # words and numbers, punctuation left out
+    keys: tuple[str, ...]  # the content keys, each once, in order
+    grams: frozenset[tuple[str, ...]]  # runs of 2-4 content keys not broken by punctuation
+    caps: tuple[tuple[str, str], ...]  # (key, bare norm) of each capitalised content word
+    word_norms: tuple[str, ...]  # the norm of each word
+    numbers: tuple[int, ...]  # where numbers are ("12", "12-point", "six")
+    capitals: tuple[int, ...]  # where capitalised content words are
+
+
+def _sentence_words(
+    words: tuple[_Word, ...], norms: tuple[str, ...], firsts: Sequence[int]
+) -> _SentenceWords:
+    kinds = list(map(_KIND, words))
+    keys = list(map(_KEY, words))
+    grams: set[tuple[str, ...]] = set()
+    run: list[str] = []
+    for key, kind in zip(keys, kinds, strict=True):
+        if key is not None:
+            run.append(key)
+        elif kind == "punct":
+            _add_grams(grams, run)
+            run = []
+    _add_grams(grams, run)
+    unique = dict.fromkeys(keys)
+    unique.pop(None, None)
+    return _SentenceWords(
+        words,
+        norms,
+        tuple(firsts),
+        len(kinds) - kinds.count("punct"),
+        tuple(cast("dict[str, None]", unique)),
+        frozenset(grams),
+        tuple(dict.fromkeys((w.key, _bare_norm(w.text)) for w in words if w.cap and w.key)),
+        tuple(map(_NORM, words)),
+        tuple(k for k, w in enumerate(words) if _is_number(w)),
+        tuple(k for k, w in enumerate(words) if w.kind == "word" and w.cap and w.key is not None),
+    )
+
+
+def _is_number(w: _Word) -> bool:
+    first_part = w.norm.split("-")[0]
+    return w.kind == "number" or first_part.isdigit() or first_part in _NUMBER_WORDS
+
+
+_KIND = attrgetter("kind")
+_KEY = attrgetter("key")
+_NORM = attrgetter("norm")
+
+
+def _compound_hyphens(tokens: Sequence[Token], norms: tuple[str, ...]) -> set[int]:
+    """The tokens that are hyphens written without spaces between two words
+    ("12-point", "post-conflict"): they join those words into one."""
+    if _HYPHENS.isdisjoint(norms):
+        return set()
+    return {
+        k
+        for k, norm in enumerate(norms)
+        if norm in _HYPHENS
+        and 0 < k < len(tokens) - 1
+        and tokens[k].text in _HYPHENS
+        and tokens[k - 1].end == tokens[k].start
+        and tokens[k + 1].start == tokens[k].end
+        and tokens[k - 1].kind != "punct"
+        and tokens[k + 1].kind != "punct"
+    }
 
 
 @lru_cache(maxsize=8192)
-def _cached_words(text: str) -> tuple[_Word, ...]:
-    tokens = tokenize(text)
-    out: list[_Word] = []
+def _read_sentence(text: str) -> _SentenceWords:
+    tokens = sentence_tokens(text)
+    norms = tuple(t.norm for t in tokens)
+    joins = _compound_hyphens(tokens, norms)
+    if not joins:  # one word per token
+        out = [_new_tuple(_Word, (t[:3] + _word_fields(t.text, t.acronym))) for t in tokens]
+        return _sentence_words(tuple(out), norms, range(len(tokens)))
+    out = []
+    firsts: list[int] = []
     i = 0
     while i < len(tokens):
+        firsts.append(i)
         t = tokens[i]
-        j = i
-        # join "x-y(-z)" written without spaces into one compound word
-        while (
-            t.kind != "punct"
-            and j + 2 < len(tokens)
-            and tokens[j + 1].text in "-\u2010\u2011"
-            and tokens[j + 1].start == tokens[j].end
-            and tokens[j + 2].start == tokens[j + 1].end
-            and tokens[j + 2].kind != "punct"
-        ):
-            j += 2
-        if j > i:
-            parts = tokens[i : j + 1 : 2]
-            norm = "-".join(p.norm for p in parts)
-            last = parts[-1]
-            last_key = _content_key(last.norm, last.acronym) or last.norm
-            key = "-".join([*(p.norm for p in parts[:-1]), last_key])
-            kind = "word"
-            out.append(_make_word(text[t.start : last.end], t.start, last.end, kind, norm, key))
-            i = j + 1
+        if i + 1 not in joins:
+            out.append(_new_tuple(_Word, (t[:3] + _word_fields(t.text, t.acronym))))
+            i += 1
             continue
-        if t.kind == "punct":
-            out.append(_make_word(t.text, t.start, t.end, "punct", t.norm, None))
-        elif t.kind == "number":
-            out.append(
-                _make_word(t.text, t.start, t.end, "number", t.norm, t.norm.replace(",", ""))
-            )
-        else:
-            key = _content_key(t.norm, t.acronym)
-            out.append(_make_word(t.text, t.start, t.end, "word", t.norm, key))
-        i += 1
-    return tuple(out)
+        # join "x-y(-z)" into one compound word
+        j = i
+        while j + 1 in joins:
+            j += 2
+        parts = tokens[i : j + 1 : 2]
+        norm = "-".join(p.norm for p in parts)
+        last = parts[-1]
+        last_key = _content_key(last.norm, last.acronym) or last.norm
+        key = "-".join([*(p.norm for p in parts[:-1]), last_key])
+        out.append(_make_word(text[t.start : last.end], t.start, last.end, "word", norm, key))
+        i = j + 1
+    return _sentence_words(tuple(out), norms, firsts)
 
 
 @lru_cache(maxsize=65536)
@@ -698,6 +803,7 @@ def _related(a: str, b: str) -> bool:
     return len(short) >= 5 and long_.startswith(short)
 
 
+@lru_cache(maxsize=65536)
 def _bare_norm(word: str) -> str:
     w = normalize(word)
     return w[:-2] if w.endswith("'s") else w
@@ -749,7 +855,8 @@ def _other(side: Side) -> Side:
 class _Report:
     side: Side
     sentences: dict[int, Sentence]
-    words: dict[int, list[_Word]]
+    read: dict[int, _SentenceWords]
+    words: dict[int, tuple[_Word, ...]]
     order: list[int]  # compared sentences in reading order (restatements left out)
     body_rank: dict[int, int]
     n_body: int
@@ -813,10 +920,12 @@ def _read_report(side: Side, sentences: Sequence[Sentence], alignment: Alignment
     body = [i for i in order if by_index[i].role == "body"]
     paragraphs = sorted({by_index[i].paragraph for i in body})
     only = set(alignment.only_left if side == "left" else alignment.only_right)
+    read = {i: _read_sentence(by_index[i].text) for i in order}
     report = _Report(
         side=side,
         sentences=by_index,
-        words={i: _words(by_index[i].text) for i in order},
+        read=read,
+        words={i: r.words for i, r in read.items()},
         order=order,
         body_rank={i: k for k, i in enumerate(body)},
         n_body=len(body),
@@ -825,36 +934,29 @@ def _read_report(side: Side, sentences: Sequence[Sentence], alignment: Alignment
         only=only & set(order),
     )
     report.position_of = {i: n for n, i in enumerate(order)}
+    keys = report.keys
     for i in order:
-        words = report.words[i]
-        role = by_index[i].role
-        report.title_case[i] = role != "body" and _title_case(words)
-        report.n_words += sum(1 for w in words if w.kind != "punct")
-        run: list[str] = []
-        for w in words:
-            if w.key is None:
-                if w.kind == "punct":
-                    _add_grams(report.grams, run)
-                    run = []
-                continue
-            if w.key not in report.keys:
-                report.keys.add(w.key)
-                report.keys_by_prefix.setdefault(w.key[:4], set()).add(w.key)
-            report.first_key_at.setdefault(w.key, i)
-            run.append(w.key)
-            if w.cap:
-                report.cap_keys.add(w.key)
-                norm = _bare_norm(w.text)
-                report.cap_norms.setdefault(norm[:4], set()).add(norm)
-        _add_grams(report.grams, run)
+        sentence = read[i]
+        report.title_case[i] = by_index[i].role != "body" and _title_case(sentence.words)
+        report.n_words += sentence.n_words
+        for key in sentence.keys:
+            if key not in keys:
+                keys.add(key)
+                report.keys_by_prefix.setdefault(key[:4], set()).add(key)
+                report.first_key_at[key] = i
+        report.grams |= sentence.grams
+        for key, norm in sentence.caps:
+            report.cap_keys.add(key)
+            report.cap_norms.setdefault(norm[:4], set()).add(norm)
     return report
 
 
-def _add_grams(grams: set[tuple[str, ...]], run: list[str], longest: int = 4) -> None:
-    size = len(run)
-    for i in range(size):
-        for n in range(2, min(longest, size - i) + 1):
-            grams.add(tuple(run[i : i + n]))
+def _add_grams(grams: set[tuple[str, ...]], run: list[str]) -> None:
+    """Every run of 2, 3 and 4 consecutive keys in ``run``."""
+    if len(run) > 1:
+        grams.update(zip(run, run[1:], strict=False))
+        grams.update(zip(run, run[1:], run[2:], strict=False))
+        grams.update(zip(run, run[1:], run[2:], run[3:], strict=False))
 
 
 def _has_keys(report: _Report, keys: Sequence[str]) -> bool:
@@ -924,13 +1026,14 @@ def _extract_terms(
     (a sentence made only of the other report's words has no term of its own)."""
     terms: list[_Term] = []
     for i in report.order:
-        words = report.words[i]
-        if not report.is_top(i) and all(w.key in other.keys for w in words if w.key):
+        sentence = report.read[i]
+        words = sentence.words
+        if not report.is_top(i) and other.keys.issuperset(sentence.keys):
             continue
         headline_case = report.title_case[i]
         used = [False] * len(words)
         # labels from the weighted-term lexicon
-        for start, end, row_index in lexicon.terms.matches(words):
+        for start, end, row_index in lexicon.terms.matches(report.read[i].word_norms):
             row = lexicon.term_rows[row_index]
             if _excepted(lexicon, row.family, words, start, end):
                 continue
@@ -956,10 +1059,9 @@ def _extract_terms(
             for k in range(first, end):
                 used[k] = True
         # numbers with what they count: "12-point plan", "six more countries"
-        for k, w in enumerate(words):
-            first_part = w.norm.split("-")[0]
-            is_number = w.kind == "number" or first_part.isdigit() or first_part in _NUMBER_WORDS
-            if not is_number or used[k]:
+        for k in sentence.numbers:
+            w = words[k]
+            if used[k]:
                 continue
             if len(w.norm) == 4 and w.norm.isdigit() and w.norm[:2] in ("19", "20"):
                 continue  # a year
@@ -995,9 +1097,11 @@ def _extract_terms(
             terms.append(_Term(text, "number", keys, i, k, j + 1))
         # names: runs of capitalised words
         k = 0
-        while k < len(words):
+        for start in sentence.capitals:
+            if start < k:
+                continue
+            k = start
             if not _is_name_word(words, k, evidence, headline_case):
-                k += 1
                 continue
             j = k
             while j + 1 < len(words) and not words[j].possessive:
@@ -1086,7 +1190,8 @@ def _excepted(
     if index is None:
         return False
     lo = max(0, start - 4)
-    return any(s + lo <= start and e + lo >= end for s, e, _ in index.matches(words[lo : end + 4]))
+    norms = tuple(w.norm for w in words[lo : end + 4])
+    return any(s + lo <= start and e + lo >= end for s, e, _ in index.matches(norms))
 
 
 def _verbish(words: Sequence[_Word], k: int) -> bool:
@@ -1260,7 +1365,7 @@ def _markers(report: _Report, lexicon: _LexiconIndex) -> tuple[list[Marker], lis
     boosters: list[Marker] = []
     for i in report.order:
         words = report.words[i]
-        found = lexicon.markers.matches_by_kind(words)
+        found = lexicon.markers.matches_by_kind(report.read[i].word_norms)
         if not found:
             continue
         # phrases in which a hedge word is none ("as soon as possible", "Theresa May")
@@ -1333,16 +1438,14 @@ _ATTR_STOP = _wordset(
 def _attributions(report: _Report, lexicon: _LexiconIndex) -> list[Attribution]:
     out: list[Attribution] = []
     for i in report.order:
+        candidates = lexicon.verb_candidates(report.read[i].word_norms)
+        if not candidates:
+            continue
         words = report.words[i]
         text = report.sentences[i].text
         quoted = _has_quotation(words)
-        for k, w in enumerate(words):
-            if w.kind != "word":
-                continue
-            if (
-                w.norm not in lexicon.verb_first_words
-                and _verb_key(w.norm) not in lexicon.verb_keys
-            ):
+        for k in candidates:
+            if words[k].kind != "word":
                 continue
             found = _attribution_at(words, k, lexicon)
             if found is None:
@@ -1534,7 +1637,7 @@ def _namings(report: _Report, lexicon: _LexiconIndex, evidence: set[str]) -> lis
         words = report.words[i]
         text = report.sentences[i].text
         headline_case = report.title_case[i]
-        for start, end, row_index in lexicon.terms.matches(words):
+        for start, end, row_index in lexicon.terms.matches(report.read[i].word_norms):
             row = lexicon.term_rows[row_index]
             if _excepted(lexicon, row.family, words, start, end):
                 continue
@@ -1624,6 +1727,8 @@ class _GroupText:
     words: dict[Side, list[_Word]]
     sentence_at: dict[Side, list[tuple[int, int]]]  # (offset, sentence index)
     markers: dict[Side, list[tuple[int, int, str, str]]]  # (start, end, kind, phrase) in words
+    norms: dict[Side, list[str]]  # every token's normalised form, as the word diff sees it
+    firsts: dict[Side, list[int]]  # the index (into norms) of each word's first token
 
     def sentence_of(self, side: Side, word_index: int) -> int:
         words = self.words[side]
@@ -1638,14 +1743,20 @@ class _GroupText:
 
 
 def _group_text(group: AlignedGroup, left: _Report, right: _Report) -> _GroupText:
+    """The sentences of each side of a group joined with spaces, as compare.py
+    joins them for the word diff, with their words and tokens."""
     texts: dict[Side, str] = {}
     words: dict[Side, list[_Word]] = {}
     at: dict[Side, list[tuple[int, int]]] = {}
     markers: dict[Side, list[tuple[int, int, str, str]]] = {}
+    norms: dict[Side, list[str]] = {}
+    firsts: dict[Side, list[int]] = {}
     for side, report, indexes in (("left", left, group.left), ("right", right, group.right)):
         offset = 0
         parts = []
         side_words: list[_Word] = []
+        side_norms: list[str] = []
+        side_firsts: list[int] = []
         at[side] = []
         markers[side] = []
         for i in indexes:
@@ -1654,37 +1765,63 @@ def _group_text(group: AlignedGroup, left: _Report, right: _Report) -> _GroupTex
                 continue
             at[side].append((offset, i))
             parts.append(s.text)
-            sentence_words = report.words.get(i)
-            if sentence_words is None:
-                sentence_words = _words(s.text)
+            read = _read_sentence(s.text)
             base = len(side_words)
             for a, b, kind, phrase in report.marker_spans.get(i, ()):
                 markers[side].append((a + base, b + base, kind, phrase))
             if offset:
                 side_words.extend(
-                    _Word(w[0], w[1] + offset, w[2] + offset, *w[3:]) for w in sentence_words
+                    _new_tuple(_Word, (w[0], w[1] + offset, w[2] + offset, *w[3:]))
+                    for w in read.words
                 )
+                token_base = len(side_norms)
+                side_firsts.extend(k + token_base for k in read.firsts)
             else:
-                side_words.extend(sentence_words)
+                side_words.extend(read.words)
+                side_firsts.extend(read.firsts)
+            side_norms.extend(read.norms)
             offset += len(s.text) + 1
         texts[side] = " ".join(parts)
         words[side] = side_words
+        norms[side] = side_norms
+        firsts[side] = side_firsts
         if not at[side]:
             at[side] = [(0, indexes[0] if indexes else 0)]
-    return _GroupText(texts, words, at, markers)
+    return _GroupText(texts, words, at, markers, norms, firsts)
 
 
-def _canonical_diff(left: str, right: str) -> list[DiffSpan]:
-    """The word diff, computed in one fixed order so that swapping the reports
-    mirrors it exactly."""
-    if left <= right:
-        return diff_words(left, right)
-    flipped: dict[str, Literal["insert", "delete"]] = {"insert": "delete", "delete": "insert"}
-    return [DiffSpan(flipped.get(s.op, s.op), s.right, s.left) for s in diff_words(right, left)]
+def _changes(g: _GroupText, spans: Sequence[DiffSpan] | None = None) -> list[_Change]:
+    """The changed runs of words: the word diff of the two sides, computed in
+    one fixed order so that swapping the reports mirrors it exactly. ``spans``,
+    the group's diff as compare.py shows it, is that diff when the left text
+    comes first; otherwise the diff is computed from the tokens."""
+    left, right = g.norms["left"], g.norms["right"]
+    if left == right:
+        return []  # the same tokens: nothing changed
+    if g.text["left"] <= g.text["right"]:
+        if (
+            spans is not None
+            and "".join(s.left for s in spans) == g.text["left"]
+            and "".join(s.right for s in spans) == g.text["right"]
+        ):
+            return _span_changes(g, spans)
+        opcodes = token_opcodes(left, right)
+    else:
+        opcodes = [(op, i1, i2, j1, j2) for op, j1, j2, i1, i2 in token_opcodes(right, left)]
+    lf, rf = g.firsts["left"], g.firsts["right"]
+    li = ri = 0
+    out: list[_Change] = []
+    for op, _, i2, _, j2 in opcodes:
+        # the words of a run are those whose first token is in it
+        l0, r0 = li, ri
+        li, ri = bisect_left(lf, i2, l0), bisect_left(rf, j2, r0)
+        if op != "equal" and (li > l0 or ri > r0):
+            out.append(_Change(l0, li, r0, ri, replace=li > l0 and ri > r0))
+    return out
 
 
-def _changes(g: _GroupText) -> list[_Change]:
-    spans = _canonical_diff(g.text["left"], g.text["right"])
+def _span_changes(g: _GroupText, spans: Sequence[DiffSpan]) -> list[_Change]:
+    """The changed runs of words of a diff given as text spans."""
     lw, rw = g.words["left"], g.words["right"]
     li = ri = 0
     lpos = rpos = 0
@@ -1783,8 +1920,16 @@ def analyse_framing(
     right: Sequence[Sentence],
     alignment: Alignment,
     lexicon: Lexicon | None = None,
+    diffs: Sequence[Sequence[DiffSpan]] | None = None,
 ) -> Framing:
-    """Label how the two reports differ in framing (see the module docstring)."""
+    """Label how the two reports differ in framing (see the module docstring).
+
+    ``diffs``, when given, is the word diff of each aligned group in the order
+    of ``alignment.groups`` (``worddiff.diff_sentences`` of its sentences, as
+    compare.py computes them); framing reuses it rather than diffing again.
+    """
+    if diffs is not None and len(diffs) != len(alignment.groups):
+        raise ValueError("diffs must hold one word diff per aligned group")
     lex = (lexicon or Lexicon.default())._index
     reports = {
         "left": _read_report("left", left, alignment),
@@ -1821,8 +1966,8 @@ def analyse_framing(
 
     # changes inside aligned groups
     markers = {side: _markers(reports[side], lex) for side in SIDES}
-    for group in alignment.groups:
-        findings += _group_findings(group, reports, lex, top_keys)
+    for n, group in enumerate(alignment.groups):
+        findings += _group_findings(group, reports, lex, top_keys, diffs[n] if diffs else None)
 
     # attribution
     attributions = {side: _attributions(reports[side], lex) for side in SIDES}
@@ -2247,11 +2392,14 @@ def _group_findings(
     reports: dict[Side, _Report],
     lex: _LexiconIndex,
     top_keys: set[tuple[Side, tuple[str, ...]]],
+    spans: Sequence[DiffSpan] | None = None,
 ) -> list[Finding]:
     if not group.left or not group.right:
         return []
     g = _group_text(group, reports["left"], reports["right"])
-    raw = _changes(g)
+    raw = _changes(g, spans)
+    if not raw:
+        return []
     changes = []
     for c in raw:
         lw = g.words["left"][c.l0 : c.l1]
@@ -2261,6 +2409,8 @@ def _group_findings(
         if not c.replace and _moved(g, c):
             continue
         changes.append(c)
+    if not changes:
+        return []
     changes = _merge_changes(g, changes)
     # word choices are only read in sentences that mostly agree word for word
     words_l = sum(1 for w in g.words["left"] if w.kind != "punct")

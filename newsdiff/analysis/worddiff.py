@@ -9,13 +9,16 @@ text exactly, and likewise on the right.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Literal
 
 from .tokens import Token, tokenize
 from .types import DiffSpan
 
 Op = Literal["equal", "replace", "insert", "delete"]
+Opcode = tuple[Op, int, int, int, int]  # op, left start, left end, right start, right end
 
 
 def diff_words(left: str, right: str) -> list[DiffSpan]:
@@ -26,12 +29,48 @@ def diff_words(left: str, right: str) -> list[DiffSpan]:
     "the situation in Ukraine" gives ``equal "the "``, ``replace "conflict" ->
     "situation"``, ``equal " in Ukraine"``.
     """
-    left_tokens = tokenize(left)
-    right_tokens = tokenize(right)
-    matcher = SequenceMatcher(
-        None, [t.norm for t in left_tokens], [t.norm for t in right_tokens], autojunk=False
-    )
-    opcodes = matcher.get_opcodes()
+    return _diff(left, tokenize(left), right, tokenize(right))
+
+
+def diff_sentences(left: Sequence[str], right: Sequence[str]) -> list[DiffSpan]:
+    """``diff_words`` of the sentences of each side joined with single spaces,
+    from the tokens of each sentence (cached by ``sentence_tokens``, which
+    framing reads too)."""
+    left_text, left_tokens = _joined(left)
+    right_text, right_tokens = _joined(right)
+    return _diff(left_text, left_tokens, right_text, right_tokens)
+
+
+@lru_cache(maxsize=8192)
+def sentence_tokens(text: str) -> tuple[Token, ...]:
+    """``tokenize(text)``, cached: one sentence is diffed and read by framing."""
+    return tuple(tokenize(text))
+
+
+def _joined(sentences: Sequence[str]) -> tuple[str, list[Token]]:
+    """The sentences joined with single spaces, and their tokens. A token never
+    spans a space, so these are the tokens of the joined text, except that
+    ``acronym`` is decided per sentence (the diff only reads ``norm``)."""
+    if len(sentences) == 1:
+        return sentences[0], list(sentence_tokens(sentences[0]))
+    tokens: list[Token] = []
+    offset = 0
+    for sentence in sentences:
+        if offset:
+            tokens.extend(
+                t._replace(start=t.start + offset, end=t.end + offset)
+                for t in sentence_tokens(sentence)
+            )
+        else:
+            tokens.extend(sentence_tokens(sentence))
+        offset += len(sentence) + 1
+    return " ".join(sentences), tokens
+
+
+def _diff(
+    left: str, left_tokens: Sequence[Token], right: str, right_tokens: Sequence[Token]
+) -> list[DiffSpan]:
+    opcodes = token_opcodes([t.norm for t in left_tokens], [t.norm for t in right_tokens])
     ops: list[Op] = [op for op, *_ in opcodes]
     left_texts = _side_texts(left, left_tokens, ops, [(i1, i2) for _, i1, i2, _, _ in opcodes])
     right_texts = _side_texts(right, right_tokens, ops, [(j1, j2) for _, _, _, j1, j2 in opcodes])
@@ -46,6 +85,13 @@ def diff_words(left: str, right: str) -> list[DiffSpan]:
     return spans
 
 
+def token_opcodes(left: Sequence[str], right: Sequence[str]) -> list[Opcode]:
+    """How to turn one sequence of normalised tokens into the other: the
+    ``difflib`` opcodes ``diff_words`` is built on (framing reads them directly
+    from tokens it already has)."""
+    return SequenceMatcher(None, left, right, autojunk=False).get_opcodes()
+
+
 def _blank_diff(left: str, right: str) -> list[DiffSpan]:
     """The diff of two texts that hold no tokens (empty or whitespace only)."""
     if left == right:
@@ -58,7 +104,7 @@ def _blank_diff(left: str, right: str) -> list[DiffSpan]:
 
 
 def _side_texts(
-    text: str, tokens: list[Token], ops: list[Op], ranges: list[tuple[int, int]]
+    text: str, tokens: Sequence[Token], ops: list[Op], ranges: list[tuple[int, int]]
 ) -> list[str]:
     """The text of one side for each opcode, whitespace included.
 

@@ -9,6 +9,7 @@ import pytest
 
 from newsdiff.analysis import compare_texts
 from newsdiff.analysis.clean import CleaningError, normalise
+from newsdiff.analysis.worddiff import diff_words
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = json.loads((ROOT / "seeds" / "seed-alignment.gold.json").read_text("utf-8"))
@@ -119,3 +120,14 @@ def test_empty_input_is_a_clear_error():
 def test_analysis_package_never_imports_django():
     code = "import sys, newsdiff.analysis; assert 'django' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_pair_diffs_are_the_word_diffs_of_the_joined_sentences(seed_result):
+    texts = {
+        side: {s["index"]: s["text"] for s in seed_result[side]["sentences"]}
+        for side in ("left", "right")
+    }
+    for pair in seed_result["pairs"]:
+        joined = {side: " ".join(texts[side][i] for i in pair[side]) for side in ("left", "right")}
+        expected = diff_words(joined["left"], joined["right"])
+        assert pair["diff"] == [{"op": s.op, "left": s.left, "right": s.right} for s in expected]

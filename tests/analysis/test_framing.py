@@ -16,7 +16,8 @@ from newsdiff.analysis.framing import (
     analyse_framing,
     framing_to_dict,
 )
-from newsdiff.analysis.types import AlignedGroup, Alignment, Restatement, Sentence
+from newsdiff.analysis.types import AlignedGroup, Alignment, DiffSpan, Restatement, Sentence
+from newsdiff.analysis.worddiff import diff_sentences
 
 from .seed_sentences import left_sentences, right_sentences
 
@@ -602,3 +603,30 @@ def test_framing_to_dict_is_json_ready_with_stable_keys(seed):
 def test_framing_imports_no_django():
     code = "import sys, newsdiff.analysis.framing; sys.exit('django' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_given_word_diffs_change_nothing(seed):
+    left, right, alignment, framing = seed
+    diffs = [
+        diff_sentences([left[i].text for i in group.left], [right[i].text for i in group.right])
+        for group in alignment.groups
+    ]
+    assert analyse_framing(left, right, alignment, diffs=diffs) == framing
+    # in the other order, the diffs given are read the other way round
+    mirrored = alignment.mirrored()
+    swapped = [
+        [DiffSpan(s.op, s.right, s.left) for s in diff_sentences(*reversed(pair))]
+        for pair in (
+            ([left[i].text for i in g.left], [right[i].text for i in g.right])
+            for g in alignment.groups
+        )
+    ]
+    assert analyse_framing(right, left, mirrored, diffs=swapped) == analyse_framing(
+        right, left, mirrored
+    )
+
+
+def test_word_diffs_must_match_the_groups(seed):
+    left, right, alignment, _ = seed
+    with pytest.raises(ValueError, match="one word diff per aligned group"):
+        analyse_framing(left, right, alignment, diffs=[])
