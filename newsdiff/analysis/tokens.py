@@ -9,8 +9,8 @@ everywhere. Three levels, from closest to the text to most forgiving:
   dropped ("U.S." -> "us"). The word diff compares these.
 - ``term_key(token)``: the content term a token stands for, or ``None`` for
   punctuation and function words: possessive dropped and the word lightly
-  stemmed ("talks" -> "talk", "heading" -> "head", "described" -> "describ").
-  Alignment and framing count these.
+  stemmed ("talks" -> "talk", "heading" -> "head", "described" -> "describ"),
+  number words as digits ("three" -> "3"). Alignment and framing count these.
 """
 
 from __future__ import annotations
@@ -90,6 +90,17 @@ _STOPWORD_TEXT = """
     who's won't wouldn't you'd you'll you're you've
 """
 STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split())
+
+# Number words read as the number they name, so "three pirates" and "3 pirates"
+# share a term. "one" stays a function word ("one of them", "the one who").
+_NUMBER_WORD_TEXT = """
+    two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty
+"""
+NUMBER_WORDS: dict[str, str] = {
+    word: str(value) for value, word in enumerate(_NUMBER_WORD_TEXT.split(), start=2)
+} | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70"}
+NUMBER_WORDS |= {"eighty": "80", "ninety": "90"}
 
 
 class Token(NamedTuple):
@@ -201,6 +212,7 @@ def word_info(surface: str) -> WordInfo:
         shouts=upper and surface.lower() != surface.upper(),
         long=len(surface) > 3,
         long_capitalised=len(surface) > 3 and surface[0].isupper(),
+        number=norm in NUMBER_WORDS,  # "three" is a number, as "3" is
     )
 
 
@@ -245,6 +257,9 @@ def _word_key(norm: str, acronym: bool) -> str | None:
         return stem(norm)  # "US" is a country, never the pronoun "us"
     if norm in STOPWORDS or (len(norm) < 2 and norm.isascii()):
         return None  # a single Latin letter is no term; a single Han character is
+    number = NUMBER_WORDS.get(norm)
+    if number is not None:
+        return number
     return stem(norm)
 
 

@@ -182,6 +182,68 @@ def test_inflections_meet():
     assert group.kind == "reworded"
 
 
+def test_number_words_pair_with_digits():
+    left = sentences("Police arrested three men in Leeds on Friday.")
+    right = sentences("Police arrested 3 men in Leeds on Friday.")
+    (group,) = align_sentences(left, right).groups
+    assert group.score == 1.0
+    assert "3" in group.terms
+
+
+def test_headlines_pair_with_headlines_and_their_neighbours_follow():
+    left = [
+        Sentence(0, "4.6-Magnitude Earthquake Recorded Near Healdsburg", "headline", 0),
+        Sentence(
+            1,
+            "An earthquake with a preliminary magnitude of 4.6 was recorded in the North Bay "
+            "this morning, according to the U.S. Geological Survey.",
+            "body",
+            1,
+        ),
+    ]
+    right = [
+        Sentence(0, "4.6 earthquake shakes Northern California", "headline", 0),
+        Sentence(
+            1,
+            "A magnitude 4.6 earthquake struck Northern California on Thursday morning.",
+            "body",
+            1,
+        ),
+    ]
+    alignment = align_sentences(left, right)
+    # both pairs score under PAIR_MIN: the headlines pair as headlines, and the
+    # ledes as the sentences next to them
+    assert pairs_of(alignment) == {((0,), (0,)), ((1,), (1,))}
+    assert all(g.score < align.PAIR_MIN for g in alignment.groups)
+    assert align_sentences(right, left) == alignment.mirrored()
+
+
+def test_headlines_sharing_only_common_words_stay_apart():
+    left = [Sentence(0, "Storm hits the coast", "headline", 0)]
+    right = [Sentence(0, "Coast braces for storm", "headline", 0)]
+    assert align_sentences(left, right).groups == ()
+
+
+def test_a_weak_match_between_two_pairs_is_kept_and_alone_is_not():
+    left = sentences(
+        "Andrew Lopez, 20, was found guilty of second-degree murder in the death of Zurana "
+        "Horton in Brownsville.",
+        "Horton was struck by a stray bullet as Lopez targeted rival gang members from a rooftop.",
+        "Lopez faces 25 years to life in prison when he is sentenced on March 4.",
+    )
+    right = sentences(
+        "A Brooklyn jury found Andrew Lopez guilty of second-degree murder in the death of "
+        "Zurana Horton.",
+        "Horton, a mother of 12, was shot on a Brownsville street in October 2011 while rival "
+        "gangs fought.",
+        "He faces 25 years to life in prison at his sentencing on March 4.",
+    )
+    alignment = align_sentences(left, right)
+    assert pairs_of(alignment) == {((0,), (0,)), ((1,), (1,)), ((2,), (2,))}
+    assert align_sentences(right, left) == alignment.mirrored()
+    assert align_sentences(left[1:2], right[1:2]).groups == ()
+
+
 # --- bad input --------------------------------------------------------------
 
 
@@ -290,6 +352,8 @@ def test_engine_version_is_a_string():
 def test_thresholds_are_sane():
     assert 0 < align.PAIR_MIN < align.RESTATE_MIN <= 1
     assert 0 < align.MERGE_GAIN < 1
+    assert 0 < align.NEIGHBOUR_MIN < align.PAIR_MIN
+    assert align.HEADLINE_SHARED_TERMS >= 2
 
 
 def test_a_standfirst_that_wins_the_pair_gives_it_to_its_lede():

@@ -129,3 +129,16 @@ def test_the_fast_word_list_matches_the_full_tokeniser():
     texts += ["U.S.-led order, 9,899 in 1990s; G7 e\u0301te\u0301 中国外交部 — “quoted”"]
     for text in texts:
         assert word_surfaces(text) == [t.text for t in tokenize(text) if t.kind != "punct"]
+
+
+def test_number_words_are_the_numbers_they_name():
+    assert keys("Three pirates, twelve hostages and 3 boats") == [
+        "3",
+        "pirat",
+        "12",
+        "hostag",
+        "3",
+        "boat",
+    ]
+    assert keys("an eight-year deal") == ["8", "year", "deal"]
+    assert keys("one of them") == []  # "one" stays a function word
