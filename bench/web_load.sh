@@ -13,7 +13,7 @@ export DATABASE_URL="sqlite:///$TMP/load.sqlite3" DEBUG=0 ALLOWED_HOSTS=127.0.0.
 $PY manage.py migrate -v0
 $PY manage.py collectstatic --noinput -v0
 $PY manage.py load_seeds >/dev/null
-URL=$($PY manage.py shell -c "
+URL=$($PY manage.py shell -v 0 -c "
 from newsdiff import pipeline; from newsdiff.models import Article
 a = Article.objects.get(original_filename='000_abca97e62226170e.txt'); b = Article.objects.get(original_filename='002_949427fbf105c65a.txt')
 print(pipeline.compare_articles(a, b).get_absolute_url())")

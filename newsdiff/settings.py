@@ -137,6 +137,20 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
 }
 
+# Rendered comparison pages (the aligned rows and the framing panel) are cached: a
+# comparison's result never changes once made. One in-memory cache per process by
+# default; point CACHE_LOCATION at a shared directory to share it between workers.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache"
+        if os.environ.get("CACHE_LOCATION")
+        else "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": os.environ.get("CACHE_LOCATION", "newsdiff"),
+        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 2000)},
+    }
+}
+NEWSDIFF_PAGE_CACHE_SECONDS = env_int("NEWSDIFF_PAGE_CACHE_SECONDS", 24 * 3600)
+
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 LOGIN_URL = "admin:login"

@@ -1,9 +1,13 @@
 """Thin views: load rows (404 if missing), call the pipeline, render."""
 
+from django.conf import settings
+from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
@@ -177,21 +181,34 @@ def compare_picker(request: HtmxRequest) -> HttpResponse:
 @require_GET
 @vary_on_headers("HX-Request")
 def comparison_detail(request: HtmxRequest, short_id: str) -> HttpResponse:
+    heavy = [f"{side}_article__{f}" for side in ("left", "right") for f in ("raw_text", "raw_html")]
     comparison = get_object_or_404(
-        Comparison.objects.select_related("left_article", "right_article"), short_id=short_id
+        Comparison.objects.select_related("left_article", "right_article").defer(*heavy),
+        short_id=short_id,
     )
     show = request.GET.get("show", "all")
     show = show if show in display.FILTERS else "all"
     mode = request.GET.get("mode", "side-by-side")
     mode = mode if mode in display.MODES else "side-by-side"
     result = comparison.result
-    rows = display.build_rows(result)
     kind = request.GET.get("kind", "")
     kind = kind if kind in display.FINDING_KINDS else ""
-    findings = display.findings_for_page(result, rows, kind)  # marks the rows it rests on
-    shown = display.filter_rows(rows, show)
-    if kind:
-        shown = [row for row in shown if row.findings]
+    # A comparison's result never changes once made, so the rows and the framing panel
+    # are rendered once per (comparison, filter, layout, kind) and then served from the
+    # cache; only the header (notices about newer versions) is rendered every time.
+    variant = [comparison.short_id, result.get("version", ""), show, mode, kind]
+    body_key = make_template_fragment_key("comparison-body", variant)
+    htmx_key = make_template_fragment_key("comparison-rows", variant)
+    if request.htmx and (html := cache.get(htmx_key)) is not None:
+        return HttpResponse(html)
+    cached = not request.htmx and cache.get(body_key) is not None
+    rows, shown, findings = [], [], {}
+    if not cached:
+        rows = display.build_rows(result)
+        findings = display.findings_for_page(result, rows, kind)  # marks the rows it rests on
+        shown = display.filter_rows(rows, show)
+        if kind:
+            shown = [row for row in shown if row.findings]
     context = {
         "comparison": comparison,
         "result": result,
@@ -210,11 +227,13 @@ def comparison_detail(request: HtmxRequest, short_id: str) -> HttpResponse:
         "kind": kind,
         "kind_label": display.FINDING_KINDS.get(kind, ("", ""))[0],
         "share_url": request.build_absolute_uri(comparison.get_absolute_url()),
+        "body_cache_seconds": settings.NEWSDIFF_PAGE_CACHE_SECONDS,
     }
-    template = "newsdiff/comparison_detail.html"
     if request.htmx:
-        template += "#comparison"
-    return render(request, template, context)
+        html = render_to_string("newsdiff/comparison_detail.html#comparison", context, request)
+        cache.set(htmx_key, html, settings.NEWSDIFF_PAGE_CACHE_SECONDS)
+        return HttpResponse(html)
+    return render(request, "newsdiff/comparison_detail.html", context)
 
 
 @require_GET

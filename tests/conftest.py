@@ -22,6 +22,16 @@ def ecbplus_dir():
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache(settings):
+    """Each test starts with no cached pages."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _plain_static_storage(settings):
     """Tests don't run collectstatic; serve static files unhashed."""
     settings.STORAGES = {

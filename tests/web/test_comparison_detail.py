@@ -129,3 +129,36 @@ def test_article_text_with_html_is_rendered_as_inert_text(client, db):
     assert "&lt;script&gt;alert(&#x27;left&#x27;)&lt;/script&gt;" in body
     assert "onerror" in body  # shown, but only as escaped text
     assert "&lt;" in body.split('id="comparison"')[1]
+
+
+def test_viewing_again_serves_the_cached_rows_without_rebuilding_them(
+    client, seed_comparison, monkeypatch
+):
+    url = seed_comparison.get_absolute_url()
+    first = client.get(url).content.decode()
+    htmx_first = client.get(url, {"show": "one-sided"}, headers={"HX-Request": "true"})
+
+    def fail(*args, **kwargs):
+        raise AssertionError("the rows were rebuilt for a cached page")
+
+    monkeypatch.setattr("newsdiff.display.build_rows", fail)
+    again = client.get(url).content.decode()
+
+    def body(page: str) -> str:  # the header differs per request (CSP nonce)
+        return page[page.index('<section class="framing"') : page.index("</main>")]
+
+    assert body(again) == body(first)
+    assert body(again).count('class="row row--') == 20  # 8 pairs, 4 + 8 one-sided
+    htmx_again = client.get(url, {"show": "one-sided"}, headers={"HX-Request": "true"})
+    assert htmx_again.content == htmx_first.content
+
+
+def test_a_cached_page_still_says_when_an_article_was_corrected(client, seed_comparison, seeds):
+    url = seed_comparison.get_absolute_url()
+    assert "A newer version exists" not in client.get(url).content.decode()
+    article = seeds["right"]
+    article.body += "\n\nThis story has been corrected."
+    article.save()
+    body = client.get(url).content.decode()
+    assert "A newer version exists" in body
+    assert "Specifics of their talks were not released." in body
