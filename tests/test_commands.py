@@ -103,3 +103,14 @@ def test_compare_command_gives_clear_errors(db, tmp_path):
     ]:
         with pytest.raises(CommandError, match=message):
             call_command("compare", *args)
+
+
+def test_compare_command_explains_a_database_that_is_not_set_up(db, monkeypatch):
+    from django.db import OperationalError
+
+    def missing(*args, **kwargs):
+        raise OperationalError("no such table: newsdiff_article")
+
+    monkeypatch.setattr(Article.objects, "select_related", missing)
+    with pytest.raises(CommandError, match="Is it set up\\? Run `make run` once"):
+        call_command("compare", "1", "2")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from newsdiff import pipeline
 from newsdiff.analysis import clean, compare
@@ -33,9 +34,17 @@ class Command(BaseCommand):
 
     def _load(self, ref: str, side: str):
         if ref.isdigit() and not Path(ref).exists():
-            article = (
-                Article.objects.select_related("source", "wire_agency").filter(pk=int(ref)).first()
-            )
+            try:
+                article = (
+                    Article.objects.select_related("source", "wire_agency")
+                    .filter(pk=int(ref))
+                    .first()
+                )
+            except DatabaseError as err:
+                raise CommandError(
+                    f"Cannot read article {ref} from the database ({err}). Is it set up? "
+                    "Run `make run` once, or `python manage.py migrate`."
+                ) from err
             if article is None:
                 raise CommandError(f"There is no article with id {ref}.")
             return article
