@@ -27,11 +27,11 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, cast
 
-from .tokens import STOPWORDS, Token, normalize, stem, word_info
+from .tokens import NUMBER_WORDS, STOPWORDS, Token, normalize, stem, word_info
 from .types import AlignedGroup, Alignment, DiffSpan, Sentence
 from .worddiff import sentence_tokens, token_opcodes
 
-FRAMING_VERSION = "1"
+FRAMING_VERSION = "2"
 
 Side = Literal["left", "right"]
 FindingSide = Literal["left", "right", "both"]
@@ -196,7 +196,9 @@ class ReportingVerb:
 @dataclass(frozen=True, slots=True)
 class WeightedTerm:
     """A name or label that carries weight. Terms of one ``family`` name the same
-    kind of thing. ``kind``: "label", "loaded" (a judgement) or "spelling"."""
+    kind of thing. ``kind``: "label", "neutral" (a plain word: choosing it over
+    another neutral word of the family is no framing), "loaded" (a judgement) or
+    "spelling"."""
 
     family: str
     term: str
@@ -663,6 +665,16 @@ _PARTICIPLES = _wordset(
     """
 )
 _QUOTES = frozenset('"\u201c\u201d\u00ab\u00bb')
+# Words of dateline and metadata lines ("Posted: 12/09/2008 10:31 AM", "Published April 24th
+# 2013-17:59", "UPDATED AT 12:48 PM"): page furniture, not the story's wording.
+_METADATA_WORDS = _wordset(
+    """
+    posted published updated last modified edited created filed date time at on by a m p
+    breaking news update latest
+    """
+)
+# A metadata line may keep this many other words (a place: "Bali, November 12, 2007")
+METADATA_MAX_OTHER_WORDS = 2
 _OPENERS = _QUOTES | {"'", "\u2018", ":"}  # after these a capital may just start a sentence
 
 
@@ -721,6 +733,37 @@ def _sentence_words(
     )
 
 
+def _is_metadata(words: Sequence[_Word]) -> bool:
+    """A dateline or metadata line ("Posted: 12/09/2008 10:31 AM", "December 20, 2005",
+    "WEDNESDAY, APRIL 24TH, 2013 AT 10:40 AM"): a date or time and at most a place
+    besides. ECB+ keeps these as body sentences; they say nothing about framing."""
+    dated = False
+    other = 0
+    for w in words:
+        if w.kind == "punct":
+            continue
+        norm = w.norm
+        digits = norm.replace(":", "").replace("-", "").replace("/", "").replace(",", "")
+        if (
+            norm in _DATE_WORDS
+            or digits.isdigit()
+            or norm[:-2].isdigit()
+            and norm[-2:]
+            in (
+                "st",
+                "nd",
+                "rd",
+                "th",
+            )
+        ):
+            dated = True
+        elif norm not in _METADATA_WORDS:
+            other += 1
+            if other > METADATA_MAX_OTHER_WORDS:
+                return False
+    return dated
+
+
 def _is_number(w: _Word) -> bool:
     first_part = w.norm.split("-")[0]
     return w.kind == "number" or first_part.isdigit() or first_part in _NUMBER_WORDS
@@ -756,7 +799,7 @@ def _read_sentence(text: str) -> _SentenceWords:
     joins = _compound_hyphens(tokens, norms)
     if not joins:  # one word per token
         out = [_new_tuple(_Word, (t[:3] + _word_fields(t.text, t.acronym))) for t in tokens]
-        return _sentence_words(tuple(out), norms, range(len(tokens)))
+        return _sentence_words(_one_as_digit(out), norms, range(len(tokens)))
     out = []
     firsts: list[int] = []
     i = 0
@@ -778,7 +821,18 @@ def _read_sentence(text: str) -> _SentenceWords:
         key = "-".join([*(p.norm for p in parts[:-1]), last_key])
         out.append(_make_word(text[t.start : last.end], t.start, last.end, "word", norm, key))
         i = j + 1
-    return _sentence_words(tuple(out), norms, firsts)
+    return _sentence_words(_one_as_digit(out), norms, firsts)
+
+
+_MAGNITUDES = _wordset("hundred thousand million billion trillion")
+
+
+def _one_as_digit(words: list[_Word]) -> tuple[_Word, ...]:
+    """ "one million" counts as "1 million" ("one" is otherwise a function word)."""
+    for k in range(len(words) - 1):
+        if words[k].norm == "one" and words[k + 1].norm in _MAGNITUDES:
+            words[k] = words[k]._replace(key="1", kind="number")
+    return tuple(words)
 
 
 @lru_cache(maxsize=65536)
@@ -791,7 +845,8 @@ def _content_key(norm: str, acronym: bool) -> str | None:
         return None
     if not acronym and (norm in STOPWORDS or norm in _MINOR or (len(norm) < 2 and norm.isascii())):
         return None
-    return stem(norm)
+    # number words as digits, as tokens.py reads them: "six children" is "6 children"
+    return NUMBER_WORDS.get(norm) or stem(norm)
 
 
 def _related(a: str, b: str) -> bool:
@@ -863,6 +918,7 @@ class _Report:
     first_paragraph: int
     n_paragraphs: int
     only: set[int]
+    metadata: set[int] = field(default_factory=set)  # dateline lines, not compared
     n_words: int = 0
     keys: set[str] = field(default_factory=set)
     grams: set[tuple[str, ...]] = field(default_factory=set)
@@ -916,7 +972,17 @@ class _Report:
 def _read_report(side: Side, sentences: Sequence[Sentence], alignment: Alignment) -> _Report:
     restating = {r.index for r in alignment.restatements if r.side == side}
     by_index = {s.index: s for s in sentences}
-    order = [s.index for s in sorted(sentences, key=lambda s: s.index) if s.index not in restating]
+    # dateline and metadata lines are left out, as restatements are
+    metadata = {
+        s.index
+        for s in sentences
+        if s.role == "body" and _is_metadata(_read_sentence(s.text).words)
+    }
+    order = [
+        s.index
+        for s in sorted(sentences, key=lambda s: s.index)
+        if s.index not in restating and s.index not in metadata
+    ]
     body = [i for i in order if by_index[i].role == "body"]
     paragraphs = sorted({by_index[i].paragraph for i in body})
     only = set(alignment.only_left if side == "left" else alignment.only_right)
@@ -932,6 +998,7 @@ def _read_report(side: Side, sentences: Sequence[Sentence], alignment: Alignment
         first_paragraph=paragraphs[0] if paragraphs else 1,
         n_paragraphs=len(paragraphs),
         only=only & set(order),
+        metadata=metadata,
     )
     report.position_of = {i: n for n, i in enumerate(order)}
     keys = report.keys
@@ -1037,6 +1104,8 @@ def _extract_terms(
             row = lexicon.term_rows[row_index]
             if _excepted(lexicon, row.family, words, start, end):
                 continue
+            if row.kind != "spelling" and not _names_the_thing(words, start, end):
+                continue  # "were fighting", "the junta in 1974"
             if row.kind != "spelling" and end < len(words) and _modifies_next(words, end):
                 continue  # "war crimes", "government spending": a modifier, not a name
             first = start
@@ -1157,6 +1226,68 @@ def _extract_terms(
             terms.append(_Term(text, "phrase", keys, i, start, end))
     terms.sort(key=lambda t: (report.position_of[t.sentence], t.start))
     return terms
+
+
+# Words before a label that make it name a past thing, not the one the reports are about
+# ("the former junta", "previous conflicts in Lebanon").
+_PAST_QUALIFIERS = _wordset("former previous past earlier onetime erstwhile ex")
+# After these a gerund label is a noun of place or extent ("fighting in Gaza", "fighting
+# between the army and rebels"); after other words it is a verb ("fighting for", "to fight").
+_GERUND_NOUN_NEXT = _wordset("in between among around across near along on")
+
+
+def _is_year(w: _Word) -> bool:
+    """A year or a span of years: "1974", "1967-74", "2006-2008"."""
+    first = w.norm.split("-")[0]
+    return len(first) == 4 and first.isdigit() and first[:2] in ("18", "19", "20")
+
+
+def _names_the_thing(words: Sequence[_Word], start: int, end: int) -> bool:
+    """A label of the weighted-term lexicon names the thing of its family here:
+    not a gerund used as a verb ("were fighting", "fighting for"), a subheading
+    ("Fighting in Blue Nile state") or a past instance ("the military junta in
+    1974", "the former junta", "the 2006 war")."""
+    before = words[max(0, start - 3) : start]
+    if any(w.norm in _PAST_QUALIFIERS or _is_year(w) for w in before):
+        return False
+    after = words[end : end + 2]
+    if after and (
+        _is_year(after[0])
+        or (after[0].norm in ("in", "of") and len(after) > 1 and _is_year(after[1]))
+    ):
+        return False
+    last = words[end - 1]
+    if not last.norm.endswith("ing") or end - start > 1:
+        return True
+    # a gerund ("fighting") is a noun after a determiner, a possessive or an adjective
+    prev = words[start - 1] if start > 0 else None
+    if prev is not None and (prev.norm in _DETERMINERS or prev.possessive):
+        return True
+    if (
+        prev is not None
+        and prev.kind == "word"
+        and prev.key is not None
+        and (not prev.cap or start == 1)
+        and not prev.norm.endswith("s")
+        and prev.norm not in _AUX
+        and prev.norm not in _PREPOSITIONS
+    ):
+        return True  # "heavy fighting", "renewed fighting"
+    nxt = words[end] if end < len(words) else None
+    if nxt is None or nxt.norm not in _GERUND_NOUN_NEXT:
+        return False
+    if prev is not None and not (
+        prev.kind == "punct" or prev.norm in _PREPOSITIONS or prev.norm in _CONJ
+    ):
+        return False  # "are fighting in", "rebels fighting in"
+    # a subheading: a few words and no full stop ("Fighting in Blue Nile state")
+    heading = sum(1 for w in words if w.kind != "punct") < 8 and words[-1].text not in (
+        ".",
+        "!",
+        "?",
+        *_QUOTES,
+    )
+    return not heading
 
 
 def _modifies_next(words: Sequence[_Word], k: int) -> bool:
@@ -1388,6 +1519,12 @@ def _markers(report: _Report, lexicon: _LexiconIndex) -> tuple[list[Marker], lis
                 and (words[s - 1].norm in _DETERMINERS or words[s - 1].possessive)
             ):
                 continue  # "the suspect" is a person, "a claim" a noun
+            if (
+                e - s == 1
+                and words[s].norm in _APPEAR
+                and (e == len(words) or words[e].kind == "punct" or words[e].norm in _APPEAR_AT)
+            ):
+                continue  # "after the article appeared," "appeared on TV": no doubt
             covered = max(covered, e)
             s2, e2 = _widen_marker(words, s, e)
             phrase = _span_text(report.sentences[i].text, words, s2, e2)
@@ -1397,6 +1534,10 @@ def _markers(report: _Report, lexicon: _LexiconIndex) -> tuple[list[Marker], lis
             report.marker_spans[i] = spans
     return hedges, boosters
 
+
+_APPEAR = _wordset("appear appears appeared appearing")
+# "appeared" before these (or before punctuation) says where something was seen, not doubt
+_APPEAR_AT = _wordset("in on at before with for from during after under inside onstage online")
 
 # hedges shown with the words before them: "It's unclear", "doesn't appear"
 _WIDENED = _wordset(
@@ -1641,6 +1782,8 @@ def _namings(report: _Report, lexicon: _LexiconIndex, evidence: set[str]) -> lis
             row = lexicon.term_rows[row_index]
             if _excepted(lexicon, row.family, words, start, end):
                 continue
+            if row.kind != "spelling" and not _names_the_thing(words, start, end):
+                continue  # "were fighting", "the junta in 1974"
             if row.kind == "spelling":
                 out.append(
                     _Naming(
@@ -1761,7 +1904,7 @@ def _group_text(group: AlignedGroup, left: _Report, right: _Report) -> _GroupTex
         markers[side] = []
         for i in indexes:
             s = report.sentences.get(i)
-            if s is None:
+            if s is None or i in report.metadata:
                 continue
             at[side].append((offset, i))
             parts.append(s.text)
@@ -2162,7 +2305,7 @@ def _naming_findings(
         only_terms = {
             side: [t for t in terms[side] if t not in terms[_other(side)]] for side in SIDES
         }
-        if not only_terms["left"] and not only_terms["right"]:
+        if not _naming_differs(only_terms, terms):
             continue
         named.add(family)
         parts = []
@@ -2190,6 +2333,23 @@ def _naming_findings(
             )
         )
     return rows, findings, named
+
+
+def _naming_differs(
+    only_terms: Mapping[Side, list[str]], terms: Mapping[Side, Mapping[str, _Naming]]
+) -> bool:
+    """The two reports name a family's thing differently: a loaded term only one
+    uses ("aggression", "regime"), or each uses a term the other does not, one of
+    them more than a plain neutral word ("conflict" / "invasion", but not
+    "government" / "authorities"). A report that only adds a plain label to the
+    other's names ("the war" and also "the fighting") names it no differently:
+    on ECB+ those were 5 of the 6 naming findings judged wrong in seeds 11 and 12."""
+    kinds = {side: [terms[side][t].kind for t in only_terms[side]] for side in SIDES}
+    if any("loaded" in kinds[side] for side in SIDES):
+        return True
+    if not kinds["left"] or not kinds["right"]:
+        return False
+    return any(k != "neutral" for side in SIDES for k in kinds[side])
 
 
 def _weighted_findings(
@@ -2240,8 +2400,8 @@ def _weighted_findings(
 def _placements(alignment: Alignment, reports: dict[Side, _Report]) -> list[Placement]:
     out = []
     for g in alignment.groups:
-        lefts = [i for i in g.left if i in reports["left"].sentences]
-        rights = [i for i in g.right if i in reports["right"].sentences]
+        lefts = [i for i in g.left if i in reports["left"].position_of]
+        rights = [i for i in g.right if i in reports["right"].position_of]
         if not lefts or not rights:
             continue
         a, b = min(lefts), min(rights)
@@ -2256,6 +2416,20 @@ def _placements(alignment: Alignment, reports: dict[Side, _Report]) -> list[Plac
             )
         )
     return out
+
+
+# A shared passage is "put higher" by one report when it sits at least a third of the text
+# higher there (positions 0-1 in each body) and at least two sentences higher. Before, a move
+# of 0.3 was enough, which in a 3-sentence body is a single sentence. The seed pair's Malta
+# talks move from 0.18 to 0.53 (8 sentences lower) and stay a finding.
+PLACEMENT_MIN_MOVE = 1 / 3
+PLACEMENT_MIN_SENTENCES = 2
+# A name in one report's opening (not its headline) counts as put first only when the other
+# report mentions it no higher than this position of its body (or not at all). ECB+ has one
+# sentence a paragraph, so "first mentions it in paragraph 2 of 54" was the next sentence:
+# 3 of the 4 opening findings judged in seeds 5, 11 and 12 were wrong for it or for a
+# dateline taking the opening. Headlines keep the old rule (the seed pair's Wang Yi).
+OPENING_MIN_OTHER_POSITION = 1 / 3
 
 
 def _moved_block_findings(
@@ -2283,10 +2457,24 @@ def _moved_block_findings(
     for block in blocks:
         first = block[0]
         lp, rp = first.left_position, first.right_position
-        if abs(lp - rp) < 0.3 or min(lp, rp) >= 1 / 3 or first.left_part == first.right_part:
+        if (
+            abs(lp - rp) < PLACEMENT_MIN_MOVE
+            or min(lp, rp) >= 1 / 3
+            or first.left_part == first.right_part
+        ):
             continue
         higher: Side = "left" if lp < rp else "right"
         lower = _other(higher)
+        ranks = {
+            side: reports[side].body_rank.get(min(first.left if side == "left" else first.right))
+            for side in SIDES
+        }
+        if (
+            ranks["left"] is None
+            or ranks["right"] is None
+            or ranks[lower] - ranks[higher] < PLACEMENT_MIN_SENTENCES
+        ):
+            continue  # one sentence lower in a short report is no change of emphasis
         lefts = tuple(i for p in block for i in p.left)
         rights = tuple(i for p in block for i in p.right)
         where = {"left": reports["left"].where(lefts), "right": reports["right"].where(rights)}
@@ -2355,6 +2543,12 @@ def _top_findings(
             part = "headline" if report.sentences[t.sentence].role == "headline" else "opening"
             if later:
                 at = min(later, key=other.position_of.__getitem__)
+                if (
+                    part == "opening"
+                    and other.sentences[at].role == "body"
+                    and other.position(at) < OPENING_MIN_OTHER_POSITION
+                ):
+                    continue  # the other report has it a sentence or two lower
                 where = other.where([at])
                 summary = (
                     f"The {side} report puts \u2018{t.text}\u2019 in its {part}; "
@@ -2397,6 +2591,8 @@ def _group_findings(
     if not group.left or not group.right:
         return []
     g = _group_text(group, reports["left"], reports["right"])
+    if not g.words["left"] or not g.words["right"]:
+        return []  # a dateline paired with a dateline (or with a sentence)
     raw = _changes(g, spans)
     if not raw:
         return []
@@ -2448,8 +2644,9 @@ def _describe_change(
         return None  # the same words in another order
     l_sent = (g.sentence_of("left", l0 if l1 > l0 else c.l0),)
     r_sent = (g.sentence_of("right", r0 if r1 > r0 else c.r0),)
-    # hedges, boosters and reporting verbs changed inside a shared sentence
-    for word in ("hedge", "booster"):
+    # hedges, boosters and reporting verbs changed inside a shared sentence (a hedge
+    # in a reworded pair may be about another claim: only pairs that mostly agree)
+    for word in ("hedge", "booster") if close else ():
         lm = [m for m in g.markers["left"] if m[2] == word and l0 <= m[0] < l1]
         rm = [m for m in g.markers["right"] if m[2] == word and r0 <= m[0] < r1]
         if bool(lm) != bool(rm):
@@ -2555,8 +2752,46 @@ def _describe_change(
         or quoting
     ):
         return _reworded_detail(g, c, l0, l1, r0, r1, reports, l_sent, r_sent)
+    if not _is_choice(g, lk, rk, l0, l1, r0, r1):
+        return _reworded_detail(g, c, l0, l1, r0, r1, reports, l_sent, r_sent)
     lp, rp = _choice_phrases(g, l0, l1, r0, r1)
     return _word_choice(lp, rp, l_sent, r_sent)
+
+
+def _subsequence(short: Sequence[str], long_: Sequence[str]) -> bool:
+    """``short`` is ``long_`` with words left out (in the same order)."""
+    rest = iter(long_)
+    return all(any(_related(k, o) for o in rest) for k in short)
+
+
+# Two different endings of a shared sentence ("stops Tony Thompson [to retain world heavyweight
+# titles]" / "[in 6 with efficient execution]") add different details; they choose between two
+# wordings only when short. Chosen on the ECB+ samples (seeds 11 and 12): every such ending of
+# 3+ content words a side was two details, never a word choice; the seed pair has none.
+CHOICE_MAX_ENDING_WORDS = 2
+
+
+def _is_choice(
+    g: _GroupText, lk: list[str], rk: list[str], l0: int, l1: int, r0: int, r1: int
+) -> bool:
+    """A replacement reads as one wording chosen over another, not as a rewritten
+    sentence: neither side's words are just the other's plus more ("RB Pierre Thomas
+    placed on" / "Pierre Thomas", in the same order; "the eastwards expansion of Nato" /
+    "NATO expansion" is a choice), neither side's words stand elsewhere in the other
+    sentence ("Breaking News: ... South Sudan" / "South Sudan: ..."), and the two
+    are not different endings of the sentence."""
+    if _subsequence(lk, rk) or _subsequence(rk, lk):
+        return False
+    for keys, other, o0, o1 in ((lk, "right", r0, r1), (rk, "left", l0, l1)):
+        words = g.words[other]
+        outside = [w.key for n, w in enumerate(words) if w.key and not o0 <= n < o1]
+        if all(any(_related(k, o) for o in outside) for k in keys):
+            return False
+    ends = all(
+        all(w.kind == "punct" for w in g.words[side][b:])
+        for side, b in (("left", l1), ("right", r1))
+    )
+    return not (ends and min(len(lk), len(rk)) > CHOICE_MAX_ENDING_WORDS)
 
 
 def _role(reports: dict[Side, _Report], g: _GroupText, side: Side, word_index: int) -> str:
@@ -2873,6 +3108,16 @@ def _per_100(count: int, words: int) -> float:
     return round(100 * count / words, 2) if words else 0.0
 
 
+# A report "hedges more" (or "sounds more certain") when it has at least this many more
+# markers than the other report, at least HEDGING_MIN_RATE of them per 100 words, and at least
+# twice the other's rate. Chosen on ECB+ (seeds 11 and 12, 5 report-level findings judged): the
+# wrong ones had 2 markers or under 0.35 per 100 words (2 in 1,080 words, 3 in 1,070, 2 in
+# 320, 3 in 1,000); the right ones had 3 in 375 words (the seed pair, 0.8) and 11 in 1,390
+# (0.79). Before, 2 markers at any rate were enough.
+HEDGING_MIN_DIFFERENCE = 3
+HEDGING_MIN_RATE = 0.5
+
+
 def _hedging_findings(
     markers: dict[Side, tuple[list[Marker], list[Marker]]], reports: dict[Side, _Report]
 ) -> list[Finding]:
@@ -2885,9 +3130,9 @@ def _hedging_findings(
         for side in SIDES:
             other = _other(side)
             if (
-                counts[side] < 2
+                counts[side] - counts[other] < HEDGING_MIN_DIFFERENCE
+                or rates[side] < HEDGING_MIN_RATE
                 or rates[side] < 2 * rates[other]
-                or counts[side] - counts[other] < 2
             ):
                 continue
             phrases = tuple(dict.fromkeys(m.phrase for m in markers[side][n]))

@@ -630,3 +630,133 @@ def test_word_diffs_must_match_the_groups(seed):
     left, right, alignment, _ = seed
     with pytest.raises(ValueError, match="one word diff per aligned group"):
         analyse_framing(left, right, alignment, diffs=[])
+
+
+# --- precision rules (judged on ECB+ samples) -----------------------------------
+
+
+def naming_rows(framing: Framing) -> dict[str, tuple[list[str], list[str]]]:
+    return {
+        row.family: ([p.term for p in row.left], [p.term for p in row.right])
+        for row in framing.naming
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels were fighting for control of the town.",
+        "They are fighting to keep the road open.",
+        "The army is fighting in the north.",
+        "Fighting in Blue Nile state",  # a subheading
+    ],
+)
+def test_fighting_as_a_verb_or_subheading_does_not_name_the_war(text):
+    left = sentences("Talks stall", text)
+    framing = analyse_framing(left, [], Alignment((), (0, 1), ()))
+    assert "the war" not in naming_rows(framing)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Civilians fled the fighting.",
+        "There was heavy fighting, the army said.",
+        "Fighting in Gaza went on for a third day.",
+    ],
+)
+def test_fighting_as_a_noun_names_the_war(text):
+    left = sentences("Talks stall", text)
+    framing = analyse_framing(left, [], Alignment((), (0, 1), ()))
+    assert naming_rows(framing)["the war"] == (["fighting"], [])
+
+
+def test_a_past_regime_is_not_how_a_report_names_the_government():
+    left = sentences(
+        "Riots spread",
+        "The riots are the worst since the fall of the military junta in 1974.",
+        "The government of Costas Karamanlis called for calm.",
+    )
+    right = sentences("Riots spread", "The government called for calm.")
+    framing = analyse_framing(left, right, one_to_one(left, right, [(0, 0), (2, 1)]))
+    assert naming_rows(framing)["government"] == (["government"], ["government"])
+    assert not of_kind(framing, "naming")
+
+
+def test_two_neutral_words_for_the_government_are_no_naming_finding():
+    left = sentences("Ship freed", "The Indian government said the ship was freed.")
+    right = sentences("Ship freed", "Indian authorities said the ship was freed.")
+    framing = analyse_framing(left, right, one_to_one(left, right, [(0, 0), (1, 1)]))
+    assert "government" in naming_rows(framing)
+    assert not of_kind(framing, "naming")
+
+
+def test_a_report_that_only_adds_a_plain_label_names_the_war_no_differently():
+    left = sentences("Talks stall", "The war has gone on for a year.")
+    right = sentences(
+        "Talks stall", "The war has gone on for a year.", "The fighting has killed thousands."
+    )
+    framing = analyse_framing(left, right, one_to_one(left, right, [(0, 0), (1, 1)]))
+    assert not of_kind(framing, "naming")
+
+
+def test_the_mob_of_a_mafia_story_is_no_crowd():
+    left = sentences("Boss dies", "The mob boss died in prison.", "He ran the mob's rackets.")
+    framing = analyse_framing(left, [], Alignment((), (0, 1, 2), ()))
+    assert "crowd" not in naming_rows(framing)
+    assert not of_kind(framing, "weighted_term")
+
+
+def test_two_hedges_in_a_long_report_are_no_hedging_finding():
+    filler = [f"The council met on day {n} and approved the budget for roads." for n in range(60)]
+    left = sentences("Budget passed", "The cost may rise.", *filler, "It appears final.")
+    right = sentences("Budget passed", *filler)
+    framing = analyse_framing(left, right, Alignment((), tuple(range(len(left))), ()))
+    assert len(framing.left.hedges) == 2
+    assert not of_kind(framing, "hedging")
+
+
+def test_an_article_that_appeared_is_no_hedge():
+    left = sentences("Book out", "After the article appeared, he wrote a book.")
+    framing = analyse_framing(left, [], Alignment((), (0, 1), ()))
+    assert framing.left.hedges == ()
+
+
+def test_a_one_sentence_move_is_no_emphasis():
+    left = sentences("Storm hits", "Roads closed.", "Trains stopped.", "Schools shut.")
+    right = sentences("Storm hits", "Trains stopped.", "Roads closed.", "Schools shut.")
+    alignment = one_to_one(left, right, [(0, 0), (1, 2), (2, 1), (3, 3)])
+    framing = analyse_framing(left, right, alignment)
+    assert not of_kind(framing, "emphasis", "placement")
+
+
+def test_a_dateline_gives_no_word_choice_and_no_opening():
+    left = sentences(
+        "Storm hits coast",
+        "Posted: 12/09/2008 10:31 AM",
+        "A storm hit the coast on Monday.",
+    )
+    right = sentences(
+        "Storm hits coast",
+        "Updated December 9, 2008 3:24 PM PST",
+        "A storm hit the coast of Kent on Monday.",
+    )
+    framing = analyse_framing(left, right, one_to_one(left, right, [(0, 0), (1, 1), (2, 2)]))
+    assert not of_kind(framing, "word_choice")
+    assert framing.left.sentences == 2 and framing.right.sentences == 2  # datelines left out
+
+
+def test_number_words_and_digits_are_the_same_number():
+    left = sentences("Church burns", "The fire did one million dollars in damage.")
+    right = sentences("Church burns", "Police said the fire caused $1 million in damage.")
+    framing = analyse_framing(
+        left, right, Alignment(((AlignedGroup((0,), (0,), 1.0, "same")),), (1,), (1,))
+    )
+    assert "1 million" not in [t.text for t in framing.right.only_terms]
+
+
+def test_different_endings_of_a_headline_are_no_word_choice():
+    left = sentences("Klitschko stops Thompson to retain world heavyweight titles")
+    right = sentences("Klitschko stops Thompson in six with efficient execution")
+    framing = analyse_framing(left, right, one_to_one(left, right, [(0, 0)]))
+    assert not of_kind(framing, "word_choice")
