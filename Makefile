@@ -8,7 +8,7 @@ PORT ?= 8000
 # Browser tests use Debian's Chromium and never download a browser.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test test-postgres e2e bench lint format check-deploy clean venv
+.PHONY: run test test-postgres e2e bench bench-web lint format check-deploy clean venv
 
 venv: $(STAMP)
 
@@ -48,6 +48,10 @@ bench: $(STAMP)
 	$(PY) bench/alignment.py
 	$(PY) bench/framing.py
 	$(PY) bench/ecbplus_load.py
+
+## bench-web: the seed comparison page under load (gunicorn, 2 workers, wrk) and creation time
+bench-web: $(STAMP)
+	bench/web_load.sh
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
