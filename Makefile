@@ -45,6 +45,7 @@ e2e: $(STAMP)
 ## bench: segmentation, alignment and framing figures, and the ECB+ load time
 bench: $(STAMP)
 	$(PY) bench/segmentation.py
+	$(PY) bench/furniture.py
 	$(PY) bench/alignment.py
 	$(PY) bench/framing.py
 	$(PY) bench/ecbplus_load.py
