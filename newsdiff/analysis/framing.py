@@ -373,6 +373,13 @@ class _LexiconIndex:
     naming_exceptions: Mapping[str, _PhraseIndex]
     # norm -> may it start a reporting verb? (filled as words are met)
     verb_norms: dict[str, bool] = field(default_factory=dict, compare=False)
+    # sentence text -> its hedges and boosters, and its attributions (filled as met)
+    sentence_markers: dict[str, tuple[_MarkerSpan, ...]] = field(
+        default_factory=dict, compare=False
+    )
+    sentence_attributions: dict[str, tuple[_SentenceAttribution, ...]] = field(
+        default_factory=dict, compare=False
+    )
 
     def verb_candidates(self, norms: Sequence[str]) -> list[int]:
         """Where in a sentence's word norms a reporting verb may start."""
@@ -733,6 +740,16 @@ def _sentence_words(
     )
 
 
+@lru_cache(maxsize=8192)
+def _is_metadata_text(text: str) -> bool:
+    return _is_metadata(_read_sentence(text).words)
+
+
+@lru_cache(maxsize=8192)
+def _title_case_text(text: str) -> bool:
+    return _title_case(_read_sentence(text).words)
+
+
 def _is_metadata(words: Sequence[_Word]) -> bool:
     """A dateline or metadata line ("Posted: 12/09/2008 10:31 AM", "December 20, 2005",
     "WEDNESDAY, APRIL 24TH, 2013 AT 10:40 AM"): a date or time and at most a place
@@ -973,11 +990,7 @@ def _read_report(side: Side, sentences: Sequence[Sentence], alignment: Alignment
     restating = {r.index for r in alignment.restatements if r.side == side}
     by_index = {s.index: s for s in sentences}
     # dateline and metadata lines are left out, as restatements are
-    metadata = {
-        s.index
-        for s in sentences
-        if s.role == "body" and _is_metadata(_read_sentence(s.text).words)
-    }
+    metadata = {s.index for s in sentences if s.role == "body" and _is_metadata_text(s.text)}
     order = [
         s.index
         for s in sorted(sentences, key=lambda s: s.index)
@@ -1001,20 +1014,30 @@ def _read_report(side: Side, sentences: Sequence[Sentence], alignment: Alignment
         metadata=metadata,
     )
     report.position_of = {i: n for n, i in enumerate(order)}
-    keys = report.keys
+    keys, grams, cap_keys = report.keys, report.grams, report.cap_keys
+    keys_by_prefix, first_key_at, cap_norms = (
+        report.keys_by_prefix,
+        report.first_key_at,
+        report.cap_norms,
+    )
+    title_case = report.title_case
+    n_words = 0
     for i in order:
         sentence = read[i]
-        report.title_case[i] = by_index[i].role != "body" and _title_case(sentence.words)
-        report.n_words += sentence.n_words
-        for key in sentence.keys:
-            if key not in keys:
-                keys.add(key)
-                report.keys_by_prefix.setdefault(key[:4], set()).add(key)
-                report.first_key_at[key] = i
-        report.grams |= sentence.grams
+        s = by_index[i]
+        title_case[i] = s.role != "body" and _title_case_text(s.text)
+        n_words += sentence.n_words
+        if not keys.issuperset(sentence.keys):
+            for key in sentence.keys:
+                if key not in keys:
+                    keys.add(key)
+                    keys_by_prefix.setdefault(key[:4], set()).add(key)
+                    first_key_at[key] = i
+        grams |= sentence.grams
         for key, norm in sentence.caps:
-            report.cap_keys.add(key)
-            report.cap_norms.setdefault(norm[:4], set()).add(norm)
+            cap_keys.add(key)
+            cap_norms.setdefault(norm[:4], set()).add(norm)
+    report.n_words = n_words
     return report
 
 
@@ -1494,45 +1517,60 @@ def _markers(report: _Report, lexicon: _LexiconIndex) -> tuple[list[Marker], lis
     sentence in ``report.marker_spans`` for the aligned groups)."""
     hedges: list[Marker] = []
     boosters: list[Marker] = []
+    known = lexicon.sentence_markers
+    if len(known) > _SENTENCE_MEMO:
+        known.clear()  # a bound for long-running processes
     for i in report.order:
-        words = report.words[i]
-        found = lexicon.markers.matches_by_kind(report.read[i].word_norms)
-        if not found:
-            continue
-        # phrases in which a hedge word is none ("as soon as possible", "Theresa May")
-        blocked = set()
-        for s, e, kind in found:
-            if kind == "exception":
-                blocked.update(range(s, e))
-        spans = []
-        covered = -1  # a phrase inside a longer one of the same sentence counts once
-        for s, e, kind in found:
-            if kind == "exception" or kind == "hedge" and any(k in blocked for k in range(s, e)):
-                continue
-            if e <= covered:
-                continue
-            if words[s].cap and s > 0 or words[s].norm == "may" and words[s].text[:1].isupper():
-                continue
-            if (
-                e - s == 1
-                and s > 0
-                and (words[s - 1].norm in _DETERMINERS or words[s - 1].possessive)
-            ):
-                continue  # "the suspect" is a person, "a claim" a noun
-            if (
-                e - s == 1
-                and words[s].norm in _APPEAR
-                and (e == len(words) or words[e].kind == "punct" or words[e].norm in _APPEAR_AT)
-            ):
-                continue  # "after the article appeared," "appeared on TV": no doubt
-            covered = max(covered, e)
-            s2, e2 = _widen_marker(words, s, e)
-            phrase = _span_text(report.sentences[i].text, words, s2, e2)
-            spans.append((s, e, kind, phrase))
-            (hedges if kind == "hedge" else boosters).append(Marker(i, phrase))
+        text = report.sentences[i].text
+        spans = known.get(text)
+        if spans is None:
+            spans = known[text] = _sentence_markers(text, report.read[i], lexicon)
         if spans:
-            report.marker_spans[i] = spans
+            for _s, _e, kind, phrase in spans:
+                (hedges if kind == "hedge" else boosters).append(Marker(i, phrase))
+            report.marker_spans[i] = list(spans)
     return hedges, boosters
+
+
+_MarkerSpan = tuple[int, int, str, str]  # word start, word end, kind, phrase
+_SENTENCE_MEMO = 50_000  # sentences whose markers and attributions are remembered
+
+
+def _sentence_markers(
+    text: str, read: _SentenceWords, lexicon: _LexiconIndex
+) -> tuple[_MarkerSpan, ...]:
+    """The hedges and boosters of one sentence, as (start, end, kind, phrase)."""
+    words = read.words
+    found = lexicon.markers.matches_by_kind(read.word_norms)
+    if not found:
+        return ()
+    # phrases in which a hedge word is none ("as soon as possible", "Theresa May")
+    blocked = set()
+    for s, e, kind in found:
+        if kind == "exception":
+            blocked.update(range(s, e))
+    spans = []
+    covered = -1  # a phrase inside a longer one of the same sentence counts once
+    for s, e, kind in found:
+        if kind == "exception" or kind == "hedge" and any(k in blocked for k in range(s, e)):
+            continue
+        if e <= covered:
+            continue
+        if words[s].cap and s > 0 or words[s].norm == "may" and words[s].text[:1].isupper():
+            continue
+        if e - s == 1 and s > 0 and (words[s - 1].norm in _DETERMINERS or words[s - 1].possessive):
+            continue  # "the suspect" is a person, "a claim" a noun
+        if (
+            e - s == 1
+            and words[s].norm in _APPEAR
+            and (e == len(words) or words[e].kind == "punct" or words[e].norm in _APPEAR_AT)
+        ):
+            continue  # "after the article appeared," "appeared on TV": no doubt
+        covered = max(covered, e)
+        s2, e2 = _widen_marker(words, s, e)
+        phrase = _span_text(text, words, s2, e2)
+        spans.append((s, e, kind, phrase))
+    return tuple(spans)
 
 
 _APPEAR = _wordset("appear appears appeared appearing")
@@ -1578,12 +1616,30 @@ _ATTR_STOP = _wordset(
 
 def _attributions(report: _Report, lexicon: _LexiconIndex) -> list[Attribution]:
     out: list[Attribution] = []
+    known = lexicon.sentence_attributions
+    if len(known) > _SENTENCE_MEMO:
+        known.clear()  # a bound for long-running processes
     for i in report.order:
-        candidates = lexicon.verb_candidates(report.read[i].word_norms)
-        if not candidates:
-            continue
-        words = report.words[i]
         text = report.sentences[i].text
+        found = known.get(text)
+        if found is None:
+            found = known[text] = _sentence_attributions(text, report.read[i], lexicon)
+        out.extend(Attribution(i, *a) for a in found)
+    return out
+
+
+# source, verb, phrase, note, quoted: an Attribution without its sentence
+_SentenceAttribution = tuple[str, str, str, str, bool]
+
+
+def _sentence_attributions(
+    text: str, read: _SentenceWords, lexicon: _LexiconIndex
+) -> tuple[_SentenceAttribution, ...]:
+    """The attributions of one sentence."""
+    out: list[_SentenceAttribution] = []
+    candidates = lexicon.verb_candidates(read.word_norms)
+    if candidates:
+        words = read.words
         quoted = _has_quotation(words)
         for k in candidates:
             if words[k].kind != "word":
@@ -1604,8 +1660,8 @@ def _attributions(report: _Report, lexicon: _LexiconIndex) -> list[Attribution]:
                 phrase = _span_text(text, words, src_start, verb_end)
             else:
                 phrase = f"{source} \u2026 {verb}"
-            out.append(Attribution(i, source, verb, phrase, note, quoted))
-    return out
+            out.append((source, verb, phrase, note, quoted))
+    return tuple(out)
 
 
 def _has_quotation(words: Sequence[_Word]) -> bool:
@@ -1931,6 +1987,30 @@ def _group_text(group: AlignedGroup, left: _Report, right: _Report) -> _GroupTex
         if not at[side]:
             at[side] = [(0, indexes[0] if indexes else 0)]
     return _GroupText(texts, words, at, markers, norms, firsts)
+
+
+def _same_norms(group: AlignedGroup, left: _Report, right: _Report) -> bool:
+    """Whether the two sides of a group have the same tokens, as ``_changes``
+    compares them, checked before ``_group_text`` builds the words (most aligned
+    groups of a long report are copied word for word)."""
+    sides = []
+    for report, indexes in ((left, group.left), (right, group.right)):
+        sentences, metadata = report.sentences, report.metadata
+        sides.append(
+            [
+                _read_sentence(sentences[i].text).norms
+                for i in indexes
+                if i in sentences and i not in metadata
+            ]
+        )
+    left_norms, right_norms = sides
+    if len(left_norms) == len(right_norms):
+        return left_norms == right_norms or _flat(left_norms) == _flat(right_norms)
+    return _flat(left_norms) == _flat(right_norms)
+
+
+def _flat(parts: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
+    return parts[0] if len(parts) == 1 else tuple(n for part in parts for n in part)
 
 
 def _changes(g: _GroupText, spans: Sequence[DiffSpan] | None = None) -> list[_Change]:
@@ -2590,6 +2670,8 @@ def _group_findings(
 ) -> list[Finding]:
     if not group.left or not group.right:
         return []
+    if _same_norms(group, reports["left"], reports["right"]):
+        return []  # the same tokens (or no words): nothing changed
     g = _group_text(group, reports["left"], reports["right"])
     if not g.words["left"] or not g.words["right"]:
         return []  # a dateline paired with a dateline (or with a sentence)

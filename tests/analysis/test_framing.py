@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from newsdiff.analysis.framing import (
+    LEXICON_DIR,
     Finding,
     Framing,
     Lexicon,
@@ -624,6 +625,27 @@ def test_given_word_diffs_change_nothing(seed):
     assert analyse_framing(right, left, mirrored, diffs=swapped) == analyse_framing(
         right, left, mirrored
     )
+
+
+def test_remembered_sentences_change_nothing(seed):
+    # the lexicon remembers each sentence's hedges, boosters and attributions:
+    # a second comparison on a warm lexicon finds what a fresh lexicon finds
+    left, right, alignment, _ = seed
+    lexicon = Lexicon.from_files(LEXICON_DIR)
+    first = analyse_framing(left, right, alignment, lexicon=lexicon)
+    assert analyse_framing(left, right, alignment, lexicon=lexicon) == first
+    assert analyse_framing(right, left, alignment.mirrored(), lexicon=lexicon) == analyse_framing(
+        right, left, alignment.mirrored()
+    )
+
+
+def test_groups_copied_word_for_word_give_no_findings():
+    # whole groups that are the same tokens (case aside) are skipped before their words are read
+    left = sentences("Talks end", "The minister said talks would resume.", "Rain fell.")
+    right = sentences("Talks end", "The Minister said talks would resume.", "Snow fell.")
+    alignment = one_to_one(left, right, [(0, 0), (1, 1), (2, 2)])
+    found = analyse_framing(left, right, alignment)
+    assert all(f.left_sentences in ((), (2,)) for f in found.findings)
 
 
 def test_word_diffs_must_match_the_groups(seed):
