@@ -21,6 +21,7 @@ $(STAMP): pyproject.toml
 ## run: the app on SQLite with the seed reports loaded, at http://127.0.0.1:8000/
 run: $(STAMP)
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_lexicons
 	$(PY) manage.py load_seeds
 	@echo ""
 	@echo "newsdiff is starting. Open:"

@@ -37,23 +37,30 @@ _LISTS = [
 def entries_from_files(folder: str | Path = LEXICON_DIR) -> list[dict[str, Any]]:
     """Every lexicon entry in ``folder`` as a dict (list, term, family, kind, note, source)."""
     root = Path(folder)
-    rows: list[dict[str, Any]] = []
-    seen: set[tuple[str, str, str]] = set()
+    rows: dict[tuple[str, str, str], dict[str, Any]] = {}
 
     def add(list_name: str, term: str, source: str, family="", kind="", note="") -> None:
+        """One row per (list, term, family). A term in several files is one row that
+        keeps what each adds: our reporting_verbs.tsv marks licensed verbs as core
+        and gives them notes, as ``framing.Lexicon.from_files`` reads them."""
+        if not term:
+            return
         key = (list_name, term.lower(), family.lower())
-        if term and key not in seen:
-            seen.add(key)
-            rows.append(
-                {
-                    "list": list_name,
-                    "term": term,
-                    "family": family,
-                    "kind": kind,
-                    "note": note,
-                    "source": source,
-                }
-            )
+        row = rows.get(key)
+        if row is None:
+            rows[key] = {
+                "list": list_name,
+                "term": term,
+                "family": family,
+                "kind": kind,
+                "note": note,
+                "source": source,
+            }
+            return
+        row["kind"] = row["kind"] or kind
+        row["note"] = row["note"] or note
+        if source not in row["source"].split("; "):
+            row["source"] = f"{row['source']}; {source}"
 
     for list_name, path, source in _LISTS:
         for term in framing._read_list(root / path):
@@ -84,7 +91,7 @@ def entries_from_files(folder: str | Path = LEXICON_DIR) -> list[dict[str, Any]]
             family=row.get("family", ""),
             note=row.get("note", ""),
         )
-    return rows
+    return list(rows.values())
 
 
 def lexicon_from_entries(entries: Iterable[Mapping[str, Any]]) -> framing.Lexicon:
@@ -111,3 +118,33 @@ def lexicon_from_entries(entries: Iterable[Mapping[str, Any]]) -> framing.Lexico
         reporting_verb_exceptions=lists.get("reporting_verb_exception", []),
         hedge_exceptions=lists.get("hedge_exception", []),
     )
+
+
+def plan_sync(
+    existing: Iterable[Mapping[str, Any]],
+    shipped: Iterable[Mapping[str, Any]],
+    *,
+    overwrite: bool = False,
+) -> tuple[list[dict[str, Any]], dict[Any, dict[str, str]]]:
+    """What to change so the table holds the shipped entries.
+
+    ``existing`` are the table's rows (with ``pk``). Returns the entries to add
+    and, per pk, the fields to update: a blank kind or note is filled from the
+    shipped lists; a value staff have set is replaced only with ``overwrite``.
+    """
+    rows = {(r["list"], r["term"], r["family"]): r for r in existing}
+    new: list[dict[str, Any]] = []
+    updates: dict[Any, dict[str, str]] = {}
+    for entry in shipped:
+        row = rows.get((entry["list"], entry["term"], entry["family"]))
+        if row is None:
+            new.append(dict(entry))
+            continue
+        change = {
+            name: entry[name]
+            for name in ("kind", "note")
+            if entry[name] and entry[name] != row[name] and (overwrite or not row[name])
+        }
+        if change:
+            updates[row["pk"]] = change
+    return new, updates

@@ -252,8 +252,10 @@ def current_lexicon() -> framing.Lexicon:
     key = (stamp["n"], stamp["latest"])
     if _lexicon_cache.get("key") != key:
         if stamp["n"]:
-            rows = LexiconEntry.objects.filter(active=True).values(
-                "list", "term", "family", "kind", "note"
+            rows = (
+                LexiconEntry.objects.filter(active=True)
+                .order_by("pk")  # the shipped files' order, as Lexicon.default() reads them
+                .values("list", "term", "family", "kind", "note")
             )
             lexicon = lexicon_from_entries(rows)
         else:
