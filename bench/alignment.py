@@ -693,7 +693,8 @@ def speed_section(
 # --------------------------------------------------------------------------- main
 
 
-def _timed[T](section: Callable[..., T], *args: object) -> T:
+def timed_section[T](section: Callable[..., T], *args: object) -> T:
+    """Run one section of a benchmark and print how long it took."""
     started = time.perf_counter()
     result = section(*args)
     print(f"  (section run time {time.perf_counter() - started:.0f} s)")
@@ -727,11 +728,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if settings.quick:
         print("  mode     : --quick (samples, fewer runs; cite the figures of a full run)")
-    seed_times = _timed(seed_section, aligners, settings)
-    _timed(hand_section, aligners, settings)
-    _timed(silver_section, aligners, settings)
+    seed_times = timed_section(seed_section, aligners, settings)
+    timed_section(hand_section, aligners, settings)
+    timed_section(silver_section, aligners, settings)
     speed_aligners = {k: v for k, v in aligners.items() if k != "difflib exact"}
-    _timed(speed_section, speed_aligners, settings, seed_times)
+    timed_section(speed_section, speed_aligners, settings, seed_times)
     print()
     print(f"total run time {time.perf_counter() - started:.0f} s")
     return 0

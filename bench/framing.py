@@ -30,14 +30,14 @@ import statistics
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a script: make `bench` and `newsdiff` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.alignment import heading, machine, ms, short, table
+from bench.alignment import heading, machine, ms, short, table, timed_section
 from bench.alignment_data import (
     SEED_GOLD,
     SEEDS_FOLDER,
@@ -428,13 +428,6 @@ def header() -> None:
     )
 
 
-def _timed[T](section: Callable[..., T], *args: object) -> T:
-    started = time.perf_counter()
-    result = section(*args)
-    print(f"  (section run time {time.perf_counter() - started:.0f} s)")
-    return result
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -451,9 +444,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             "  mode     : --quick (a sample of pairs, fewer runs; cite the figures of a full run)"
         )
     lexicon = Lexicon.default()
-    seed = _timed(seed_section, settings, lexicon)
-    ecb = _timed(ecb_section, settings, lexicon)
-    _timed(overhead_section, settings, lexicon, seed)
+    seed = timed_section(seed_section, settings, lexicon)
+    ecb = timed_section(ecb_section, settings, lexicon)
+    timed_section(overhead_section, settings, lexicon, seed)
     if args.sample and ecb is not None:
         print_sample(
             sample_findings(ecb.findings, args.sample, args.seed), load_articles(), args.seed

@@ -461,6 +461,18 @@ def _plural_forms(term: str) -> list[str]:
     return sorted(forms)
 
 
+def _by_first_word[V](
+    phrases: Iterable[tuple[str, V]],
+) -> dict[str, tuple[tuple[tuple[str, ...], V], ...]]:
+    """Phrases (with a value each) grouped by their first word's norm, longest first."""
+    by_first: dict[str, set[tuple[tuple[str, ...], V]]] = defaultdict(set)
+    for phrase, value in phrases:
+        norms = _phrase_norms(phrase)
+        if norms:
+            by_first[norms[0]].add((norms, value))
+    return {k: tuple(sorted(v, key=lambda p: (-len(p[0]), p))) for k, v in by_first.items()}
+
+
 @dataclass(frozen=True, slots=True)
 class _PhraseIndex:
     """Phrases by their first normalised word, longest first."""
@@ -473,14 +485,7 @@ class _PhraseIndex:
 
     @classmethod
     def build_valued(cls, phrases: Iterable[tuple[str, int]]) -> _PhraseIndex:
-        by_first: dict[str, set[tuple[tuple[str, ...], int]]] = defaultdict(set)
-        for phrase, value in phrases:
-            norms = _phrase_norms(phrase)
-            if norms:
-                by_first[norms[0]].add((norms, value))
-        return cls(
-            {k: tuple(sorted(v, key=lambda p: (-len(p[0]), p))) for k, v in by_first.items()}
-        )
+        return cls(_by_first_word(phrases))
 
     def matches(self, norms: tuple[str, ...]) -> list[tuple[int, int, int]]:
         """(start, end, value) of every match in a sentence, given the norms of
@@ -511,14 +516,7 @@ class _KindIndex:
 
     @classmethod
     def build(cls, phrases: Iterable[tuple[str, str]]) -> _KindIndex:
-        by_first: dict[str, set[tuple[tuple[str, ...], str]]] = defaultdict(set)
-        for phrase, kind in phrases:
-            norms = _phrase_norms(phrase)
-            if norms:
-                by_first[norms[0]].add((norms, kind))
-        return cls(
-            {k: tuple(sorted(v, key=lambda p: (-len(p[0]), p))) for k, v in by_first.items()}
-        )
+        return cls(_by_first_word(phrases))
 
     def matches_by_kind(self, norms: tuple[str, ...]) -> list[tuple[int, int, str]]:
         """Like ``_PhraseIndex.matches``, for each kind."""
