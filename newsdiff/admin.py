@@ -10,7 +10,7 @@ from django.utils.html import format_html, format_html_join
 
 from newsdiff import pipeline
 from newsdiff.forms import ArticleUploadForm
-from newsdiff.models import Article, Comparison, LexiconEntry, Sentence, Source, Story
+from newsdiff.models import Article, Comparison, LexiconEntry, Source, Story
 
 
 @admin.register(Source)
@@ -28,16 +28,10 @@ class StoryAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
 
 
-class SentenceInline(admin.TabularInline):
-    model = Sentence
-    fields = ["position", "role", "paragraph", "text"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    show_change_link = False
+SENTENCES_SHOWN = 300  # the change page lists this many; the article page shows them all
 
-    def has_add_permission(self, request, obj=None):
-        return False
+
+METADATA_FIELDS = ("headline", "standfirst", "byline", "dateline", "published_at", "language")
 
 
 class ArticleChangeForm(forms.ModelForm):
@@ -66,6 +60,15 @@ class ArticleChangeForm(forms.ModelForm):
             "body",
         ]
 
+    def clean(self):
+        data = super().clean()
+        if data.get("restore_lines") and "body" in self.changed_data:
+            raise forms.ValidationError(
+                "Restore lines and edit the body in two saves: restoring cleans the body again "
+                "from the raw text, which would undo your edit. Your changes are still in the form."
+            )
+        return data
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         removed = self.instance.removed_lines or []
@@ -88,6 +91,7 @@ class ArticleAdmin(admin.ModelAdmin):
     readonly_fields = [
         "raw_text_display",
         "removed_preview",
+        "sentence_list",
         "content_hash",
         "input_format",
         "encoding",
@@ -113,7 +117,7 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
         (
             "Cleaned text (sentences are rebuilt when you save)",
-            {"fields": ["body", "removed_preview", "restore_lines"]},
+            {"fields": ["body", "removed_preview", "restore_lines", "sentence_list"]},
         ),
         (
             "As received (never changed)",
@@ -132,7 +136,6 @@ class ArticleAdmin(admin.ModelAdmin):
             },
         ),
     ]
-    inlines = [SentenceInline]
 
     @admin.display(description="Headline", ordering="headline")
     def headline_or_id(self, obj: Article) -> str:
@@ -141,6 +144,27 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description="Raw text")
     def raw_text_display(self, obj: Article) -> str:
         return format_html('<pre class="newsdiff-raw">{}</pre>', obj.raw_text)
+
+    @admin.display(description="Sentences")
+    def sentence_list(self, obj: Article) -> str:
+        """Read-only, and no form fields: a long article must still save."""
+        if obj.pk is None:
+            return "-"
+        total = obj.sentences.count()
+        rows = obj.sentences.order_by("position")[:SENTENCES_SHOWN]
+        items = format_html_join(
+            "",
+            '<li value="{}"><span class="quiet">{} · ¶{}</span> {}</li>',
+            ((s.position + 1, s.role, s.paragraph, s.text) for s in rows),
+        )
+        more = ""
+        if total > SENTENCES_SHOWN:
+            more = format_html(
+                '<p>… and {} more: <a href="{}">see them all on the article page</a>.</p>',
+                total - SENTENCES_SHOWN,
+                obj.get_absolute_url(),
+            )
+        return format_html("<p>{} sentences</p><ol>{}</ol>{}", total, items, more)
 
     @admin.display(description="Removed page furniture")
     def removed_preview(self, obj: Article) -> str:
@@ -157,7 +181,8 @@ class ArticleAdmin(admin.ModelAdmin):
         restore = form.cleaned_data.get("restore_lines") or []
         super().save_model(request, obj, form, change)
         if restore:
-            pipeline.reclean(obj, keep_lines=restore)
+            corrected = set(form.changed_data) & set(METADATA_FIELDS)
+            pipeline.reclean(obj, keep_lines=restore, keep_fields=corrected)
             messages.info(request, f"Restored {len(restore)} line(s) and cleaned the text again.")
         else:
             pipeline.rebuild_sentences(obj)

@@ -24,6 +24,8 @@ class MultipleFileField(forms.FileField):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", MultipleFileInput())
+        # Empty files reach clean_upload, whose message says what to do about them.
+        kwargs.setdefault("allow_empty_file", True)
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
@@ -108,16 +110,14 @@ class ArticleUploadForm(forms.Form):
             self.add_error("url", "A URL can only be given when you upload a single article.")
         max_bytes = settings.NEWSDIFF_MAX_UPLOAD_BYTES
         if text.strip():
-            if data.get("text_is_html"):
+            if len(text.encode("utf-8")) > max_bytes:
+                self.add_error("text", clean.size_message(max_bytes))
+                cleaned = None
+            elif data.get("text_is_html"):
                 cleaned = self._clean_one("Pasted HTML", lambda: clean.clean_html(text))
-                fmt = Article.Format.HTML
             else:
-                if len(text.encode("utf-8")) > max_bytes:
-                    self.add_error("text", clean.size_message(max_bytes))
-                    cleaned = None
-                else:
-                    cleaned = self._clean_one("Pasted text", lambda: clean.clean_text(text))
-                fmt = Article.Format.PASTE
+                cleaned = self._clean_one("Pasted text", lambda: clean.clean_text(text))
+            fmt = Article.Format.HTML if data.get("text_is_html") else Article.Format.PASTE
             if cleaned:
                 self.pending.append(PendingArticle("Pasted text", cleaned, fmt))
         for upload in files:

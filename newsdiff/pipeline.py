@@ -141,16 +141,26 @@ def save_article(
     return article
 
 
-def reclean(article: Article, keep_lines: Iterable[int] = ()) -> Article:
-    """Clean the stored raw text again (keeping the given furniture lines) and
-    rebuild the sentences. The raw text itself is never touched."""
-    keep = frozenset(keep_lines)
+def _clean_raw(article: Article, keep: frozenset[int]) -> CleanedText:
     if article.raw_html:
-        cleaned = clean.clean_html(article.raw_html, keep_lines=keep)
-    else:
-        cleaned = clean.clean_text(article.raw_text, keep_lines=keep)
+        return clean.clean_html(article.raw_html, keep_lines=keep)
+    return clean.clean_text(article.raw_text, keep_lines=keep)
+
+
+def reclean(
+    article: Article, keep_lines: Iterable[int] = (), keep_fields: Iterable[str] = ()
+) -> Article:
+    """Clean the stored raw text again, keeping the given furniture lines and the
+    lines restored before, and rebuild the sentences. ``keep_fields`` names the
+    metadata fields staff have just corrected: they keep their value. The raw
+    text itself is never touched."""
+    still_removed = {line["line"] for line in article.removed_lines or []}
+    restored_before = {r.line for r in _clean_raw(article, frozenset()).removed} - still_removed
+    cleaned = _clean_raw(article, frozenset(keep_lines) | restored_before)
     fields = cleaned_fields(cleaned)
     fields.pop("encoding")
+    for name in keep_fields:
+        fields.pop(name, None)
     for name, value in fields.items():
         setattr(article, name, value)
     with transaction.atomic():

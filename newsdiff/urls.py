@@ -41,3 +41,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include((newsdiff_patterns, "newsdiff"))),
 ]
+
+handler400 = "newsdiff.views.bad_request"

@@ -8,7 +8,7 @@ from django.db.models import Count
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from newsdiff import display, pipeline
@@ -23,7 +23,13 @@ def _page(request: HtmxRequest, queryset, size: int = PAGE_SIZE):
     return Paginator(queryset, size).get_page(request.GET.get("page"))
 
 
-@require_GET
+def _search_text(request: HtmxRequest) -> str:
+    """The search box's text. NUL characters are dropped: they are never in an
+    article, and PostgreSQL refuses them in a query."""
+    return request.GET.get("q", "").replace("\x00", "").strip()[:200]
+
+
+@require_safe
 def home(request: HtmxRequest) -> HttpResponse:
     context = {
         "stories": Story.objects.annotate(article_count=Count("articles")).filter(
@@ -40,13 +46,13 @@ def home(request: HtmxRequest) -> HttpResponse:
     return render(request, "newsdiff/home.html", context)
 
 
-@require_GET
+@require_safe
 def source_list(request: HtmxRequest) -> HttpResponse:
     sources = Source.objects.with_article_counts().order_by("name")
     return render(request, "newsdiff/source_list.html", {"page": _page(request, sources, 50)})
 
 
-@require_GET
+@require_safe
 def source_detail(request: HtmxRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source, slug=slug)
     articles = Article.objects.for_listing().filter(source=source)
@@ -60,13 +66,13 @@ def source_detail(request: HtmxRequest, slug: str) -> HttpResponse:
     return render(request, "newsdiff/source_detail.html", context)
 
 
-@require_GET
+@require_safe
 def story_list(request: HtmxRequest) -> HttpResponse:
     stories = Story.objects.annotate(article_count=Count("articles")).order_by("title")
     return render(request, "newsdiff/story_list.html", {"page": _page(request, stories, 50)})
 
 
-@require_GET
+@require_safe
 def story_detail(request: HtmxRequest, slug: str) -> HttpResponse:
     story = get_object_or_404(Story.objects.with_articles(), slug=slug)
     articles = list(story.articles.all())
@@ -79,17 +85,17 @@ def story_detail(request: HtmxRequest, slug: str) -> HttpResponse:
     return render(request, "newsdiff/story_detail.html", context)
 
 
-@require_GET
+@require_safe
 def article_list(request: HtmxRequest) -> HttpResponse:
     articles = Article.objects.for_listing()
-    query = request.GET.get("q", "").strip()
+    query = _search_text(request)
     if query:
         articles = articles.matching(query)
     context = {"page": _page(request, articles), "query": query}
     return render(request, "newsdiff/article_list.html", context)
 
 
-@require_GET
+@require_safe
 def article_detail(request: HtmxRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(
         Article.objects.select_related("source", "wire_agency", "story", "created_by"), pk=pk
@@ -117,7 +123,7 @@ def article_detail(request: HtmxRequest, pk: int) -> HttpResponse:
     return render(request, "newsdiff/article_detail.html", context)
 
 
-@require_GET
+@require_safe
 def article_raw(request: HtmxRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("source"), pk=pk)
     return render(request, "newsdiff/article_raw.html", {"article": article})
@@ -139,7 +145,7 @@ def _compare_choices():
     return sorted(groups.items(), key=lambda item: (item[0] == "No story", item[0]))
 
 
-@require_GET
+@require_safe
 def compare_start(request: HtmxRequest) -> HttpResponse:
     """/compare/?left=ID&right=ID: find or create the comparison, then go to its link."""
     if not request.GET:
@@ -155,7 +161,7 @@ def compare_start(request: HtmxRequest) -> HttpResponse:
     return redirect(comparison)
 
 
-@require_GET
+@require_safe
 def compare_picker(request: HtmxRequest) -> HttpResponse:
     """Search-as-you-type list of articles to compare with ``left``."""
     left_id = request.GET.get("left", "")
@@ -163,7 +169,7 @@ def compare_picker(request: HtmxRequest) -> HttpResponse:
         context = {"error": "Choose the article you want to compare first."}
         return render(request, "newsdiff/compare_picker.html", context, status=400)
     left = get_object_or_404(Article.objects.select_related("story"), pk=int(left_id))
-    query = request.GET.get("q", "").strip()
+    query = _search_text(request)
     candidates = Article.objects.for_listing().exclude(pk=left.pk)
     if query:
         candidates = candidates.matching(query)[:20]
@@ -178,7 +184,7 @@ def compare_picker(request: HtmxRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def comparison_detail(request: HtmxRequest, short_id: str) -> HttpResponse:
     heavy = [f"{side}_article__{f}" for side in ("left", "right") for f in ("raw_text", "raw_html")]
@@ -236,7 +242,7 @@ def comparison_detail(request: HtmxRequest, short_id: str) -> HttpResponse:
     return render(request, "newsdiff/comparison_detail.html", context)
 
 
-@require_GET
+@require_safe
 def comparison_json(request: HtmxRequest, short_id: str) -> HttpResponse:
     comparison = get_object_or_404(Comparison, short_id=short_id)
     response = JsonResponse(
@@ -246,10 +252,17 @@ def comparison_json(request: HtmxRequest, short_id: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def comparison_csv(request: HtmxRequest, short_id: str) -> HttpResponse:
     comparison = get_object_or_404(Comparison, short_id=short_id)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="newsdiff-{comparison.short_id}.csv"'
     display.write_csv(response, comparison.result)
     return response
+
+
+def bad_request(request, exception=None) -> HttpResponse:
+    """A malformed or oversized request (Django's 400), explained for a journalist."""
+    limit_mb = settings.NEWSDIFF_MAX_UPLOAD_BYTES / (1024 * 1024)
+    context = {"limit_mb": f"{limit_mb:.1f}".removesuffix(".0")}
+    return HttpResponse(render_to_string("400.html", context), status=400)

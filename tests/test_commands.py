@@ -114,3 +114,13 @@ def test_compare_command_explains_a_database_that_is_not_set_up(db, monkeypatch)
     monkeypatch.setattr(Article.objects, "select_related", missing)
     with pytest.raises(CommandError, match="Is it set up\\? Run `make run` once"):
         call_command("compare", "1", "2")
+
+
+def test_compare_command_on_one_article_twice_stores_nothing(seeds):
+    from newsdiff.models import Comparison
+
+    out, err = StringIO(), StringIO()
+    call_command("compare", str(seeds["left"].pk), str(seeds["left"].pk), stdout=out, stderr=err)
+    assert "comparing an article with itself" in err.getvalue()
+    assert "0 only left, 0 only right" in out.getvalue()
+    assert not Comparison.objects.exists()

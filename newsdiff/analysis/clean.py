@@ -180,7 +180,13 @@ def _extension(filename: str) -> str:
 
 
 def _refuse_controls(text: str) -> None:
-    """Binary data decodes to many control characters; text has a stray one at most."""
+    """Binary data decodes to many control characters; text has a stray one at most.
+    A NUL character is never text (and no database column for text may hold one)."""
+    if "\x00" in text:
+        raise CleaningError(
+            "This file contains null characters (U+0000), which never occur in text, so part "
+            "of it is binary data. newsdiff reads plain text or HTML: " + _PASTE_INSTEAD
+        )
     if len(_CONTROLS.findall(text)) > 2 + len(text) // 100:
         raise CleaningError(
             "This file contains control characters, so it looks like binary data rather than "
@@ -1318,6 +1324,11 @@ def clean_text(text: str, *, keep_lines: Collection[int] = ()) -> CleanedText:
     they stay in the body whatever the classifier thinks. Text that is really an
     HTML page (it starts with a doctype or ``<html>``) is handed to ``clean_html``.
     """
+    if "\x00" in text:
+        raise CleaningError(
+            "This text contains null characters (U+0000), which never occur in an article: "
+            "part of it is binary data. Copy the article text again and paste it."
+        )
     if _looks_like_html(text):
         return clean_html(text, keep_lines=keep_lines)
     return _clean(text, text, keep_lines=keep_lines, join_wrapped=True)
@@ -1476,7 +1487,7 @@ def size_message(max_bytes: int, size: int | None = None) -> str:
     what = f"This file is {_megabytes(size)}" if size else f"This is more than {limit}"
     return (
         f"{what}; newsdiff accepts up to {limit} for one article. Keep just the article's "
-        "text (or paste it) and try again."
+        "text and try again."
     )
 
 

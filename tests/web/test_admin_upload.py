@@ -209,3 +209,92 @@ def test_restoring_a_removed_line_puts_it_back(staff, source):
     article.refresh_from_db()
     assert "Skip to main content" in article.body
     assert not any("Skip to" in r["text"] for r in article.removed_lines)
+
+
+def _change_form(article, **overrides):
+    form = {
+        "source": article.source_id,
+        "headline": article.headline,
+        "standfirst": article.standfirst,
+        "byline": article.byline,
+        "dateline": article.dateline,
+        "body": article.body,
+        "language": article.language or "en",
+    }
+    return {**form, **overrides}
+
+
+def test_restoring_lines_keeps_corrections_and_earlier_restorations(staff, source):
+    text = (
+        "Ministers meet in Malta\n\nSkip to main content\n\nDonate today\n\n"
+        + ARTICLE.split("\n\n", 1)[1]
+    )
+    upload(staff, source, text=text)
+    article = Article.objects.get()
+    url = reverse("admin:newsdiff_article_change", args=[article.pk])
+    line = {r["text"]: r["line"] for r in article.removed_lines}
+    form = _change_form(
+        article, headline="Corrected headline", restore_lines=[line["Donate today"]]
+    )
+    assert staff.post(url, form).status_code == 302
+    article.refresh_from_db()
+    assert article.headline == "Corrected headline"  # the editor's correction survives
+    assert "Donate today" in article.body
+    form = _change_form(article, restore_lines=[line["Skip to main content"]])
+    assert staff.post(url, form).status_code == 302
+    article.refresh_from_db()
+    assert "Donate today" in article.body and "Skip to main content" in article.body
+    assert article.removed_lines == []
+
+
+def test_restoring_lines_and_editing_the_body_at_once_is_refused(staff, source):
+    upload(staff, source, text="Ministers meet\n\nSkip to main content\n\n" + ARTICLE)
+    article = Article.objects.get()
+    url = reverse("admin:newsdiff_article_change", args=[article.pk])
+    form = _change_form(
+        article, body="An edited body.", restore_lines=[article.removed_lines[0]["line"]]
+    )
+    response = staff.post(url, form)
+    assert response.status_code == 200
+    assert "Restore lines and edit the body in two saves" in response.content.decode()
+    article.refresh_from_db()
+    assert article.body != "An edited body."
+
+
+def test_a_long_article_can_be_saved_from_its_change_page(staff, source, settings):
+    body = "\n\n".join(f"Paragraph {i} says the council met again today." for i in range(600))
+    upload(staff, source, text="A very long report\n\n" + body)
+    article = Article.objects.get()
+    url = reverse("admin:newsdiff_article_change", args=[article.pk])
+    page = staff.get(url).content.decode()
+    assert "601 sentences" in page and "and 301 more" in page
+    response = staff.post(url, _change_form(article, headline="A very long report, corrected"))
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.headline == "A very long report, corrected"
+    assert article.sentences.count() == 601
+
+
+def test_a_file_with_null_characters_is_refused(staff, source):
+    data = "\ufeffMinisters meet\n\nThe talks\x00 went well.".encode()
+    response = upload(staff, source, files=[SimpleUploadedFile("nul.txt", data)])
+    assert response.status_code == 400
+    assert "null characters" in response.content.decode()
+    assert Article.objects.count() == 0
+
+
+def test_pasted_html_over_the_limit_is_refused(staff, source, settings):
+    settings.NEWSDIFF_MAX_UPLOAD_BYTES = 1000
+    html = "<html><body>" + "<p>Words of the report.</p>" * 100 + "</body></html>"
+    response = upload(staff, source, text=html, text_is_html="on")
+    assert response.status_code == 400
+    assert "newsdiff accepts up to" in response.content.decode()
+    assert Article.objects.count() == 0
+
+
+def test_an_empty_file_gets_one_clear_message(staff, source):
+    response = upload(staff, source, files=[SimpleUploadedFile("empty.txt", b"")])
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "This file is empty (0 bytes)" in body
+    assert "Paste an article or choose at least one file" not in body

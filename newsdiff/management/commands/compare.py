@@ -15,6 +15,15 @@ from newsdiff.models import Article
 WIDTH = 48
 
 
+def _lexicon():
+    """The lexicon as staff edited it; the shipped one when there is no database yet
+    (comparing two files needs none)."""
+    try:
+        return pipeline.current_lexicon()
+    except DatabaseError:
+        return None
+
+
 def _describe(result: dict, side: str) -> str:
     doc = result[side]
     name = doc.get("source") or doc.get("path") or side
@@ -65,11 +74,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, left: str, right: str, json: bool, **options):
         docs = [self._load(left, "left"), self._load(right, "right")]
-        if all(isinstance(d, Article) for d in docs):
-            if docs[0].pk == docs[1].pk:
-                self.stderr.write("Note: comparing an article with itself.")
+        if all(isinstance(d, Article) for d in docs) and docs[0].pk != docs[1].pk:
             result = pipeline.compare_articles(docs[0], docs[1]).result
         else:
+            if docs[0] == docs[1]:  # shown, never stored: the web app refuses this pair too
+                self.stderr.write("Note: comparing an article with itself.")
             parts = []
             for doc in docs:
                 if isinstance(doc, Article):
@@ -77,7 +86,7 @@ class Command(BaseCommand):
                 else:
                     parts.append(doc)
             (ls, lm), (rs, rm) = parts
-            result = compare.compare_sentences(ls, rs, lm, rm)
+            result = compare.compare_sentences(ls, rs, lm, rm, lexicon=_lexicon())
         if json:
             self.stdout.write(_dumps(result))
         else:
