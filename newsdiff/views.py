@@ -1,6 +1,7 @@
 """Thin views: load rows (404 if missing), call the pipeline, render."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from django.core.paginator import Paginator
@@ -189,24 +190,35 @@ def compare_picker(request: HtmxRequest) -> HttpResponse:
 def comparison_detail(request: HtmxRequest, short_id: str) -> HttpResponse:
     heavy = [f"{side}_article__{f}" for side in ("left", "right") for f in ("raw_text", "raw_html")]
     comparison = get_object_or_404(
-        Comparison.objects.select_related("left_article", "right_article").defer(*heavy),
+        Comparison.objects.select_related("left_article", "right_article").defer("result", *heavy),
         short_id=short_id,
     )
     show = request.GET.get("show", "all")
     show = show if show in display.FILTERS else "all"
     mode = request.GET.get("mode", "side-by-side")
     mode = mode if mode in display.MODES else "side-by-side"
-    result = comparison.result
     kind = request.GET.get("kind", "")
     kind = kind if kind in display.FINDING_KINDS else ""
-    # A comparison's result never changes once made, so the rows and the framing panel
-    # are rendered once per (comparison, filter, layout, kind) and then served from the
-    # cache; only the header (notices about newer versions) is rendered every time.
-    variant = [comparison.short_id, result.get("version", ""), show, mode, kind]
+    # A comparison's result never changes once made, so what is drawn from it is
+    # rendered once per (comparison, filter, layout, kind) and then served from the
+    # cache: the rows and the framing panel for everyone, and the whole page for
+    # visitors who are not signed in (the page differs only in its header: the notices
+    # about a newer version or a deleted article, and the staff's "Upload" link).
+    variant = [comparison.short_id, comparison.engine_version, show, mode, kind]
     body_key = make_template_fragment_key("comparison-body", variant)
     htmx_key = make_template_fragment_key("comparison-rows", variant)
     if request.htmx and (html := cache.get(htmx_key)) is not None:
         return HttpResponse(html)
+    outdated = pipeline.is_outdated(comparison)
+    share_url = request.build_absolute_uri(comparison.get_absolute_url())
+    state = [outdated["left"], outdated["right"], comparison.left_article_id is None]
+    state += [comparison.right_article_id is None, share_url]
+    page_key = make_template_fragment_key("comparison-page", [*variant, *state])
+    whole_page = not request.htmx and not request.user.is_authenticated
+    whole_page = whole_page and not len(messages.get_messages(request))
+    if whole_page and (html := cache.get(page_key)) is not None:
+        return HttpResponse(html)
+    result = comparison.result
     cached = not request.htmx and cache.get(body_key) is not None
     rows, shown, findings = [], [], {}
     if not cached:
@@ -228,18 +240,21 @@ def comparison_detail(request: HtmxRequest, short_id: str) -> HttpResponse:
         "mode": mode,
         "filters": display.FILTERS,
         "modes": display.MODES,
-        "outdated": pipeline.is_outdated(comparison),
+        "outdated": outdated,
         "findings": findings,
         "kind": kind,
         "kind_label": display.FINDING_KINDS.get(kind, ("", ""))[0],
-        "share_url": request.build_absolute_uri(comparison.get_absolute_url()),
+        "share_url": share_url,
         "body_cache_seconds": settings.NEWSDIFF_PAGE_CACHE_SECONDS,
     }
     if request.htmx:
         html = render_to_string("newsdiff/comparison_detail.html#comparison", context, request)
         cache.set(htmx_key, html, settings.NEWSDIFF_PAGE_CACHE_SECONDS)
         return HttpResponse(html)
-    return render(request, "newsdiff/comparison_detail.html", context)
+    response = render(request, "newsdiff/comparison_detail.html", context)
+    if whole_page:
+        cache.set(page_key, response.content.decode(), settings.NEWSDIFF_PAGE_CACHE_SECONDS)
+    return response
 
 
 @require_safe

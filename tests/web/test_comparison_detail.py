@@ -162,3 +162,12 @@ def test_a_cached_page_still_says_when_an_article_was_corrected(client, seed_com
     body = client.get(url).content.decode()
     assert "A newer version exists" in body
     assert "Specifics of their talks were not released." in body
+
+
+def test_visitors_get_the_cached_page_and_staff_their_own(client, admin_client, seed_comparison):
+    url = seed_comparison.get_absolute_url()
+    first = client.get(url).content.decode()
+    assert client.get(url).content.decode() == first  # the same page, from the cache
+    assert "Set-Cookie" not in client.get(url).headers  # nothing personal in it
+    staff_page = admin_client.get(url).content.decode()
+    assert ">Upload</a>" in staff_page and ">Upload</a>" not in first
