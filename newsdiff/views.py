@@ -185,6 +185,20 @@ def compare_picker(request: HtmxRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+def _sides_for_page(result: dict, gone: list[bool]) -> dict[str, dict]:
+    """The two reports' metadata as the page names them: no link to an article page
+    that was deleted since, and "(left)"/"(right)" after the outlet when one outlet
+    is on both sides, so every label still says which report it means."""
+    sides = {"left": dict(result["left"]), "right": dict(result["right"])}
+    same_outlet = sides["left"].get("source") == sides["right"].get("source")
+    for (side, doc), deleted in zip(sides.items(), gone, strict=True):
+        if deleted:
+            doc["article_id"] = None
+        if same_outlet:
+            doc["source"] = f"{doc.get('source') or 'Report'} ({side})"
+    return sides
+
+
 @require_safe
 @vary_on_headers("HX-Request")
 def comparison_detail(request: HtmxRequest, short_id: str) -> HttpResponse:
@@ -204,21 +218,22 @@ def comparison_detail(request: HtmxRequest, short_id: str) -> HttpResponse:
     # cache: the rows and the framing panel for everyone, and the whole page for
     # visitors who are not signed in (the page differs only in its header: the notices
     # about a newer version or a deleted article, and the staff's "Upload" link).
-    variant = [comparison.short_id, comparison.engine_version, show, mode, kind]
+    gone = [comparison.left_article_id is None, comparison.right_article_id is None]
+    variant = [comparison.short_id, comparison.engine_version, show, mode, kind, *gone]
     body_key = make_template_fragment_key("comparison-body", variant)
     htmx_key = make_template_fragment_key("comparison-rows", variant)
     if request.htmx and (html := cache.get(htmx_key)) is not None:
         return HttpResponse(html)
     outdated = pipeline.is_outdated(comparison)
     share_url = request.build_absolute_uri(comparison.get_absolute_url())
-    state = [outdated["left"], outdated["right"], comparison.left_article_id is None]
-    state += [comparison.right_article_id is None, share_url]
+    state = [outdated["left"], outdated["right"], share_url]
     page_key = make_template_fragment_key("comparison-page", [*variant, *state])
     whole_page = not request.htmx and not request.user.is_authenticated
     whole_page = whole_page and not len(messages.get_messages(request))
     if whole_page and (html := cache.get(page_key)) is not None:
         return HttpResponse(html)
     result = comparison.result
+    sides = _sides_for_page(result, gone)
     cached = not request.htmx and cache.get(body_key) is not None
     rows, shown, findings = [], [], {}
     if not cached:
@@ -230,9 +245,9 @@ def comparison_detail(request: HtmxRequest, short_id: str) -> HttpResponse:
     context = {
         "comparison": comparison,
         "result": result,
-        "left": result["left"],
-        "right": result["right"],
-        "sides": [("left", result["left"]), ("right", result["right"])],
+        "left": sides["left"],
+        "right": sides["right"],
+        "sides": list(sides.items()),
         "summary": result["summary"],
         "rows": shown,
         "row_count": len(rows),

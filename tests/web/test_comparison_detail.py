@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from newsdiff import pipeline
 from newsdiff.models import Article, Comparison
-from tests.factories import make_article, make_story
+from tests.factories import make_article, make_source, make_story
 
 
 @pytest.fixture
@@ -108,6 +108,16 @@ def test_a_deleted_article_leaves_the_comparison_intact(client, seeds):
     body = response.content.decode()
     assert response.status_code == 200
     assert "has since been removed" in body and "Li Shangfu" in body
+    assert f"/articles/{seeds['right'].pk}/" not in body  # no link to a page that is gone
+    assert f"/articles/{seeds['left'].pk}/#s-" in body
+
+
+def test_two_reports_from_one_outlet_are_told_apart(client, db):
+    source = make_source(name="Daily Planet", slug="daily-planet")
+    a = make_article(source=source, body="The council met on Monday. It voted to close the pool.")
+    b = make_article(source=source, body="The council met on Monday. Residents were angry.")
+    body = client.get(pipeline.compare_articles(a, b).get_absolute_url()).content.decode()
+    assert "only in Daily Planet (left)" in body and "only in Daily Planet (right)" in body
 
 
 def test_article_text_with_html_is_rendered_as_inert_text(client, db):
