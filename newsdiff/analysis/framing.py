@@ -27,7 +27,15 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, cast
 
-from .tokens import NUMBER_WORDS, STOPWORDS, Token, normalize, stem, word_info
+from .tokens import (
+    NUMBER_WORDS,
+    STOPWORDS,
+    Token,
+    normalize,
+    stem,
+    without_possessive,
+    word_info,
+)
 from .types import AlignedGroup, Alignment, DiffSpan, Sentence
 from .worddiff import sentence_tokens, token_opcodes
 
@@ -852,10 +860,7 @@ def _one_as_digit(words: list[_Word]) -> tuple[_Word, ...]:
 
 @lru_cache(maxsize=65536)
 def _content_key(norm: str, acronym: bool) -> str | None:
-    if norm.endswith("'s"):
-        norm = norm[:-2]
-    elif norm.endswith("s'"):
-        norm = norm[:-1]
+    norm = without_possessive(norm)
     if not norm:
         return None
     if not acronym and (norm in STOPWORDS or norm in _MINOR or (len(norm) < 2 and norm.isascii())):

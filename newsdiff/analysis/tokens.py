@@ -245,12 +245,18 @@ def normalize(surface: str) -> str:
     return norm
 
 
+def without_possessive(norm: str) -> str:
+    """A normalised word without its possessive ending ("china's" -> "china")."""
+    if norm.endswith("'s"):
+        return norm[:-2]
+    if norm.endswith("s'"):
+        return norm[:-1]
+    return norm
+
+
 def _word_key(norm: str, acronym: bool) -> str | None:
     """The content term of a normalised word, or ``None`` for a function word."""
-    if norm.endswith("'s"):
-        norm = norm[:-2]
-    elif norm.endswith("s'"):
-        norm = norm[:-1]
+    norm = without_possessive(norm)
     if not norm:
         return None
     if acronym:
