@@ -37,7 +37,7 @@ from .tokens import (
     word_info,
 )
 from .types import AlignedGroup, Alignment, DiffSpan, Sentence
-from .worddiff import sentence_tokens, token_opcodes
+from .worddiff import ordered_opcodes, sentence_tokens
 
 FRAMING_VERSION = "2"
 
@@ -2017,23 +2017,21 @@ def _flat(parts: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
 
 
 def _changes(g: _GroupText, spans: Sequence[DiffSpan] | None = None) -> list[_Change]:
-    """The changed runs of words: the word diff of the two sides, computed in
-    one fixed order so that swapping the reports mirrors it exactly. ``spans``,
-    the group's diff as compare.py shows it, is that diff when the left text
-    comes first; otherwise the diff is computed from the tokens."""
+    """The changed runs of words: the word diff of the two sides, in the fixed
+    order of ``worddiff.ordered_opcodes`` so that swapping the reports mirrors it
+    exactly. ``spans``, the group's diff as compare.py shows it, is that diff
+    when it covers the same texts (it does unless a dateline line was left out of
+    the group); otherwise the diff is computed from the tokens."""
     left, right = g.norms["left"], g.norms["right"]
     if left == right:
         return []  # the same tokens: nothing changed
-    if g.text["left"] <= g.text["right"]:
-        if (
-            spans is not None
-            and "".join(s.left for s in spans) == g.text["left"]
-            and "".join(s.right for s in spans) == g.text["right"]
-        ):
-            return _span_changes(g, spans)
-        opcodes = token_opcodes(left, right)
-    else:
-        opcodes = [(op, i1, i2, j1, j2) for op, j1, j2, i1, i2 in token_opcodes(right, left)]
+    if (
+        spans is not None
+        and "".join(s.left for s in spans) == g.text["left"]
+        and "".join(s.right for s in spans) == g.text["right"]
+    ):
+        return _span_changes(g, spans)
+    opcodes = ordered_opcodes(g.text["left"], left, g.text["right"], right)
     lf, rf = g.firsts["left"], g.firsts["right"]
     li = ri = 0
     out: list[_Change] = []

@@ -5,6 +5,11 @@ and compared on the normalised form of each token, so case, curly quotes and
 "U.S."/"US" never show as changes. The spans keep the original spelling and the
 whitespace between tokens: joining the ``left`` of every span gives back the left
 text exactly, and likewise on the right.
+
+A diff is not symmetric (``difflib`` breaks ties by position), so the two texts
+are always diffed in one fixed order, the smaller text first, and the result is
+read the other way round when needed: swapping the two reports mirrors every
+diff exactly, and framing can read the same diff the page shows.
 """
 
 from __future__ import annotations
@@ -70,7 +75,9 @@ def _joined(sentences: Sequence[str]) -> tuple[str, list[Token]]:
 def _diff(
     left: str, left_tokens: Sequence[Token], right: str, right_tokens: Sequence[Token]
 ) -> list[DiffSpan]:
-    opcodes = token_opcodes([t.norm for t in left_tokens], [t.norm for t in right_tokens])
+    opcodes = ordered_opcodes(
+        left, [t.norm for t in left_tokens], right, [t.norm for t in right_tokens]
+    )
     ops: list[Op] = [op for op, *_ in opcodes]
     left_texts = _side_texts(left, left_tokens, ops, [(i1, i2) for _, i1, i2, _, _ in opcodes])
     right_texts = _side_texts(right, right_tokens, ops, [(j1, j2) for _, _, _, j1, j2 in opcodes])
@@ -90,6 +97,27 @@ def token_opcodes(left: Sequence[str], right: Sequence[str]) -> list[Opcode]:
     ``difflib`` opcodes ``diff_words`` is built on (framing reads them directly
     from tokens it already has)."""
     return SequenceMatcher(None, left, right, autojunk=False).get_opcodes()
+
+
+_MIRROR: dict[Op, Op] = {
+    "equal": "equal",
+    "replace": "replace",
+    "insert": "delete",
+    "delete": "insert",
+}
+
+
+def ordered_opcodes(
+    left_text: str, left: Sequence[str], right_text: str, right: Sequence[str]
+) -> list[Opcode]:
+    """``token_opcodes(left, right)``, computed with the smaller of the two
+    texts first whichever side it is on, so that swapping the sides gives the
+    mirror image of the same diff."""
+    if left_text <= right_text:
+        return token_opcodes(left, right)
+    return [
+        (_MIRROR[op], i1, i2, j1, j2) for op, j1, j2, i1, i2 in token_opcodes(right, left)
+    ]
 
 
 def _blank_diff(left: str, right: str) -> list[DiffSpan]:

@@ -74,3 +74,21 @@ def test_the_spans_give_back_every_seed_sentence_pair():
 def test_identical_texts_are_one_equal_span():
     text = "Specifics of their talks were not released."
     assert diff_words(text, text) == [DiffSpan("equal", text, text)]
+
+
+def mirrored(spans):
+    flip = {"insert": "delete", "delete": "insert"}
+    return [DiffSpan(flip.get(s.op, s.op), s.right, s.left) for s in spans]
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        # difflib breaks ties by position: diffed naively, these two orders disagree
+        ("a b a c", "a c a b"),
+        ("the talks in Moscow and the talks in Beijing", "the talks in Beijing"),
+        ("Both sides later described the talks", "Both sides described the talks"),
+    ],
+)
+def test_swapping_the_texts_mirrors_the_diff(left, right):
+    assert diff_words(right, left) == mirrored(diff_words(left, right))
