@@ -115,9 +115,7 @@ def ordered_opcodes(
     mirror image of the same diff."""
     if left_text <= right_text:
         return token_opcodes(left, right)
-    return [
-        (_MIRROR[op], i1, i2, j1, j2) for op, j1, j2, i1, i2 in token_opcodes(right, left)
-    ]
+    return [(_MIRROR[op], i1, i2, j1, j2) for op, j1, j2, i1, i2 in token_opcodes(right, left)]
 
 
 def _blank_diff(left: str, right: str) -> list[DiffSpan]:
