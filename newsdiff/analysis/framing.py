@@ -19,10 +19,11 @@ Plain Python: nothing here imports Django.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache, lru_cache
+from itertools import chain
 from operator import attrgetter
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, cast
@@ -709,7 +710,6 @@ class _SentenceWords(NamedTuple):
     firsts: tuple[int, ...]
     n_words: int  # words and numbers, punctuation left out
     keys: tuple[str, ...]  # the content keys, each once, in order
-    grams: frozenset[tuple[str, ...]]  # runs of 2-4 content keys not broken by punctuation
     caps: tuple[tuple[str, str], ...]  # (key, bare norm) of each capitalised content word
     word_norms: tuple[str, ...]  # the norm of each word
     numbers: tuple[int, ...]  # where numbers are ("12", "12-point", "six")
@@ -721,15 +721,6 @@ def _sentence_words(
 ) -> _SentenceWords:
     kinds = list(map(_KIND, words))
     keys = list(map(_KEY, words))
-    grams: set[tuple[str, ...]] = set()
-    run: list[str] = []
-    for key, kind in zip(keys, kinds, strict=True):
-        if key is not None:
-            run.append(key)
-        elif kind == "punct":
-            _add_grams(grams, run)
-            run = []
-    _add_grams(grams, run)
     unique = dict.fromkeys(keys)
     unique.pop(None, None)
     return _SentenceWords(
@@ -738,12 +729,27 @@ def _sentence_words(
         tuple(firsts),
         len(kinds) - kinds.count("punct"),
         tuple(cast("dict[str, None]", unique)),
-        frozenset(grams),
         tuple(dict.fromkeys((w.key, _bare_norm(w.text)) for w in words if w.cap and w.key)),
         tuple(map(_NORM, words)),
         tuple(k for k, w in enumerate(words) if _is_number(w)),
         tuple(k for k, w in enumerate(words) if w.kind == "word" and w.cap and w.key is not None),
     )
+
+
+@lru_cache(maxsize=8192)
+def _sentence_grams(text: str) -> frozenset[tuple[str, ...]]:
+    """The runs of 2, 3 and 4 consecutive content keys of a sentence not broken
+    by punctuation (read only for sentences holding a term's first word)."""
+    grams: set[tuple[str, ...]] = set()
+    run: list[str] = []
+    for w in _read_sentence(text).words:
+        if w.key is not None:
+            run.append(w.key)
+        elif w.kind == "punct":
+            _add_grams(grams, run)
+            run = []
+    _add_grams(grams, run)
+    return frozenset(grams)
 
 
 @lru_cache(maxsize=8192)
@@ -941,7 +947,9 @@ class _Report:
     metadata: set[int] = field(default_factory=set)  # dateline lines, not compared
     n_words: int = 0
     keys: set[str] = field(default_factory=set)
-    grams: set[tuple[str, ...]] = field(default_factory=set)
+    # the sentences holding each content key, for the keys asked about so far
+    _with_key: dict[str, list[int]] = field(default_factory=dict)
+    _indexed: set[str] = field(default_factory=set)
     cap_keys: set[str] = field(default_factory=set)  # keys of capitalised words
     cap_norms: dict[str, set[str]] = field(default_factory=dict)  # by their first 4 letters
     evidence: set[str] = field(default_factory=set)  # words seen capitalised mid-sentence
@@ -950,6 +958,23 @@ class _Report:
     position_of: dict[int, int] = field(default_factory=dict)  # reading position of a sentence
     title_case: dict[int, bool] = field(default_factory=dict)
     keys_by_prefix: dict[str, set[str]] = field(default_factory=dict)
+
+    def with_key(self, key: str) -> list[int]:
+        """The compared sentences that hold a content key."""
+        if key not in self._indexed:
+            self.index_keys({key})
+        return self._with_key.get(key, [])
+
+    def index_keys(self, keys: set[str]) -> None:
+        """Find the sentences of these keys in one pass (``with_key`` reads them)."""
+        missing = keys - self._indexed
+        if not missing:
+            return
+        self._indexed |= missing
+        with_key, read = self._with_key, self.read
+        for i in self.order:
+            for key in missing.intersection(read[i].keys):
+                with_key.setdefault(key, []).append(i)
 
     def part(self, index: int) -> Part:
         s = self.sentences[index]
@@ -1017,7 +1042,7 @@ def _read_report(side: Side, sentences: Sequence[Sentence], alignment: Alignment
         metadata=metadata,
     )
     report.position_of = {i: n for n, i in enumerate(order)}
-    keys, grams, cap_keys = report.keys, report.grams, report.cap_keys
+    keys, cap_keys = report.keys, report.cap_keys
     keys_by_prefix, first_key_at, cap_norms = (
         report.keys_by_prefix,
         report.first_key_at,
@@ -1036,7 +1061,6 @@ def _read_report(side: Side, sentences: Sequence[Sentence], alignment: Alignment
                     keys.add(key)
                     keys_by_prefix.setdefault(key[:4], set()).add(key)
                     first_key_at[key] = i
-        grams |= sentence.grams
         for key, norm in sentence.caps:
             cap_keys.add(key)
             cap_norms.setdefault(norm[:4], set()).add(norm)
@@ -1053,9 +1077,15 @@ def _add_grams(grams: set[tuple[str, ...]], run: list[str]) -> None:
 
 
 def _has_keys(report: _Report, keys: Sequence[str]) -> bool:
-    if len(keys) == 1:
-        return keys[0] in report.keys
-    return tuple(keys) in report.grams if len(keys) <= 4 else all(k in report.keys for k in keys)
+    """Whether the report has these content keys: one word anywhere, a phrase of
+    2-4 words as a run in one sentence, a longer one word by word anywhere."""
+    if not all(k in report.keys for k in keys):
+        return False
+    if len(keys) == 1 or len(keys) > 4:
+        return True
+    gram = tuple(keys)
+    rarest = min((report.with_key(k) for k in keys), key=len)
+    return any(gram in _sentence_grams(report.sentences[i].text) for i in rarest)
 
 
 # --------------------------------------------------------------------------------------
@@ -1455,6 +1485,8 @@ def _only_terms(report: _Report, other: _Report, terms: list[_Term]) -> list[_Te
     sentences: dict[tuple[str, ...], list[int]] = defaultdict(list)
     # a short name ("Qin") belongs to the full name met in the same report ("Qin Gang")
     full_names: dict[str, tuple[str, ...]] = {}
+    # where the other report has the words of each phrase, found in one pass
+    other.index_keys({k for t in terms if 1 < len(t.keys) <= 4 for k in t.keys})
     for t in terms:
         if t.kind == "name" and len(t.name_keys) >= 2:
             for key in (t.name_keys[0], t.name_keys[-1]):
@@ -1486,27 +1518,27 @@ _KIND_RANK = {"name": 0, "number": 1, "label": 2, "phrase": 3, "date": 4}
 
 
 def _rank_terms(
-    terms: Sequence[_Term], order: Sequence[int], named: Iterable[str] = ()
+    terms: Sequence[_Term], position: Mapping[int, int], named: Iterable[str] = ()
 ) -> list[_Term]:
     """Names, numbers and labels first; phrases taken one per sentence in turn,
     so each sentence is represented; then the labels of the ``named`` families
-    (a naming finding explains them) and dates."""
+    (a naming finding explains them) and dates. ``position``: the reading
+    position of each sentence (``_Report.position_of``)."""
     named = set(named)
     late = [t for t in terms if t.kind == "label" and t.family in named]
     late_ids = {id(t) for t in late}
     fixed = [t for t in terms if t.kind in ("name", "number", "label") and id(t) not in late_ids]
-    position = {i: n for n, i in enumerate(order)}
     fixed.sort(key=lambda t: (_KIND_RANK[t.kind], position[t.sentence], t.start))
     phrases: dict[int, list[_Term]] = defaultdict(list)
     for t in terms:
         if t.kind == "phrase":
             phrases[t.sentence].append(t)
     rotated: list[_Term] = []
-    queues = [phrases[i] for i in order if phrases.get(i)]
-    while any(queues):
+    queues = [phrases[i][::-1] for i in sorted(phrases, key=position.__getitem__)]
+    while queues:
         for q in queues:
-            if q:
-                rotated.append(q.pop(0))
+            rotated.append(q.pop())
+        queues = [q for q in queues if q]
     dates = [t for t in terms if t.kind == "date"]
     return fixed + rotated + late + dates
 
@@ -2251,11 +2283,14 @@ def _passage_findings(
 ) -> list[Finding]:
     side = report.side
     clusters = _clusters(report)
+    cluster_of = {i: n for n, cluster in enumerate(clusters) for i in cluster}
+    in_cluster: list[list[_Term]] = [[] for _ in clusters]
+    for t in terms:
+        for n in sorted({cluster_of[i] for i in t.sentences if i in cluster_of}):
+            in_cluster[n].append(t)
     out = []
-    for cluster in clusters:
-        inside = set(cluster)
-        in_cluster = [t for t in terms if any(i in inside for i in t.sentences)]
-        ranked = _rank_terms(in_cluster, report.order, named)
+    for cluster, cluster_terms in zip(clusters, in_cluster, strict=True):
+        ranked = _rank_terms(cluster_terms, report.position_of, named)
         shown = [t.text for t in ranked][:15]
         content_words = sum(1 for i in cluster for w in report.words[i] if w.key)
         if content_words == 0:
@@ -2310,10 +2345,7 @@ def _clusters(report: _Report) -> list[list[int]]:
         else:
             runs.append([i])
     # how many sentences use each content word: rare words tie sentences together
-    df: dict[str, int] = defaultdict(int)
-    for i in report.order:
-        for key in {w.key for w in report.words[i] if w.key}:
-            df[key] += 1
+    df = Counter(chain.from_iterable(report.read[i].keys for i in report.order))
     rare_limit = max(3, len(report.order) // 5)
     parent = list(range(len(runs)))
 
@@ -3254,7 +3286,7 @@ def _stats(
     counts: dict[Part, list[int]] = {p: [0, 0, 0] for p in PARTS}
     only_words = 0
     for i in report.order:
-        n = sum(1 for w in report.words[i] if w.kind != "punct")
+        n = report.read[i].n_words
         part = report.part(i)
         counts[part][0] += n
         if i in report.only:
@@ -3262,7 +3294,7 @@ def _stats(
             only_words += n
         else:
             counts[part][1] += n
-    ranked = _rank_terms(only_terms, report.order)
+    ranked = _rank_terms(only_terms, report.position_of)
     return ReportStats(
         words=report.n_words,
         sentences=len(report.order),
@@ -3285,36 +3317,46 @@ def framing_to_dict(framing: Framing) -> dict[str, Any]:
     """The framing as plain JSON-ready data with stable keys."""
     return {
         "version": framing.version,
-        "findings": [asdict(f) | _lists(asdict(f)) for f in framing.findings],
+        "findings": [_plain(f) for f in framing.findings],
         "stats": {"left": _stats_dict(framing.left), "right": _stats_dict(framing.right)},
         "naming": [
             {
                 "family": row.family,
-                "left": [asdict(p) | {"sentences": list(p.sentences)} for p in row.left],
-                "right": [asdict(p) | {"sentences": list(p.sentences)} for p in row.right],
+                "left": [_plain(p) for p in row.left],
+                "right": [_plain(p) for p in row.right],
             }
             for row in framing.naming
         ],
-        "placements": [
-            asdict(p) | {"left": list(p.left), "right": list(p.right)} for p in framing.placements
-        ],
+        "placements": [_plain(p) for p in framing.placements],
     }
 
 
-def _lists(d: dict[str, Any]) -> dict[str, Any]:
-    return {k: list(v) for k, v in d.items() if isinstance(v, tuple)}
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _plain(item: Any) -> dict[str, Any]:
+    """A dataclass of plain values and tuples of them as a dict, tuples as lists
+    (``dataclasses.asdict`` without its deep copies: findings are made by the
+    thousand for long reports)."""
+    out = {}
+    for name in _field_names(type(item)):
+        value = getattr(item, name)
+        out[name] = list(value) if isinstance(value, tuple) else value
+    return out
 
 
 def _stats_dict(stats: ReportStats) -> dict[str, Any]:
     return {
         "words": stats.words,
         "sentences": stats.sentences,
-        "hedges": [asdict(m) for m in stats.hedges],
-        "boosters": [asdict(m) for m in stats.boosters],
+        "hedges": [_plain(m) for m in stats.hedges],
+        "boosters": [_plain(m) for m in stats.boosters],
         "hedges_per_100_words": stats.hedges_per_100_words,
         "boosters_per_100_words": stats.boosters_per_100_words,
-        "attributions": [asdict(a) for a in stats.attributions],
-        "only_terms": [asdict(t) | {"sentences": list(t.sentences)} for t in stats.only_terms],
+        "attributions": [_plain(a) for a in stats.attributions],
+        "only_terms": [_plain(t) for t in stats.only_terms],
         "only_share": stats.only_share,
-        "parts": [asdict(p) for p in stats.parts],
+        "parts": [_plain(p) for p in stats.parts],
     }
