@@ -721,18 +721,25 @@ def _sentence_words(
 ) -> _SentenceWords:
     kinds = list(map(_KIND, words))
     keys = list(map(_KEY, words))
+    word_norms = tuple(map(_NORM, words))
     unique = dict.fromkeys(keys)
     unique.pop(None, None)
+    # only words are capitalised (``_make_word``), and a content key is never empty
+    capitals = tuple(k for k, w in enumerate(words) if w.cap and w.key is not None)
     return _SentenceWords(
         words,
         norms,
         tuple(firsts),
         len(kinds) - kinds.count("punct"),
         tuple(cast("dict[str, None]", unique)),
-        tuple(dict.fromkeys((w.key, _bare_norm(w.text)) for w in words if w.cap and w.key)),
-        tuple(map(_NORM, words)),
-        tuple(k for k, w in enumerate(words) if _is_number(w)),
-        tuple(k for k, w in enumerate(words) if w.kind == "word" and w.cap and w.key is not None),
+        tuple(dict.fromkeys((words[k].key, _bare_norm(words[k].text)) for k in capitals)),
+        word_norms,
+        tuple(
+            k
+            for k, (kind, norm) in enumerate(zip(kinds, word_norms, strict=True))
+            if kind == "number" or _numberish(norm)
+        ),
+        capitals,
     )
 
 
@@ -793,9 +800,11 @@ def _is_metadata(words: Sequence[_Word]) -> bool:
     return dated
 
 
-def _is_number(w: _Word) -> bool:
-    first_part = w.norm.split("-")[0]
-    return w.kind == "number" or first_part.isdigit() or first_part in _NUMBER_WORDS
+@lru_cache(maxsize=65536)
+def _numberish(norm: str) -> bool:
+    """A word that is or starts with a number ("12-point", "six", "hundreds")."""
+    first_part = norm.split("-")[0]
+    return first_part.isdigit() or first_part in _NUMBER_WORDS
 
 
 _KIND = attrgetter("kind")
@@ -828,7 +837,8 @@ def _read_sentence(text: str) -> _SentenceWords:
     joins = _compound_hyphens(tokens, norms)
     if not joins:  # one word per token
         out = [_new_tuple(_Word, (t[:3] + _word_fields(t.text, t.acronym))) for t in tokens]
-        return _sentence_words(_one_as_digit(out), norms, range(len(tokens)))
+        words = _one_as_digit(out) if "one" in norms else tuple(out)
+        return _sentence_words(words, norms, range(len(tokens)))
     out = []
     firsts: list[int] = []
     i = 0
