@@ -40,7 +40,7 @@ from .tokens import (
 from .types import AlignedGroup, Alignment, DiffSpan, Sentence
 from .worddiff import ordered_opcodes, sentence_tokens
 
-FRAMING_VERSION = "2"
+FRAMING_VERSION = "3"
 
 Side = Literal["left", "right"]
 FindingSide = Literal["left", "right", "both"]
@@ -359,6 +359,10 @@ _IRREGULAR = {
 }
 
 
+# Function words whose stem is a reporting verb's: "not" stems as "note" does
+_STEM_COLLISIONS = frozenset({"not"})
+
+
 @lru_cache(maxsize=65536)
 def _verb_key(word: str) -> str:
     word = normalize(word)
@@ -396,7 +400,9 @@ class _LexiconIndex:
         if len(known) > 200_000:
             known.clear()  # a bound for long-running processes
         for norm in set(norms).difference(known):
-            known[norm] = norm in self.verb_first_words or _verb_key(norm) in self.verb_keys
+            known[norm] = norm in self.verb_first_words or (
+                norm not in _STEM_COLLISIONS and _verb_key(norm) in self.verb_keys
+            )
         return [k for k, norm in enumerate(norms) if known[norm]]
 
     @classmethod
@@ -679,6 +685,11 @@ _PARTICIPLES = _wordset(
     """
 )
 _QUOTES = frozenset('"\u201c\u201d\u00ab\u00bb')
+_CLAUSE_BREAKS = frozenset(",;:()\u2013\u2014")
+# Words that start a clause inside a sentence ("the warship after it was sent for")
+_SUBORDINATORS = _wordset(
+    "after before when while because although though which who whom whose where until unless if"
+)
 # Words of dateline and metadata lines ("Posted: 12/09/2008 10:31 AM", "Published April 24th
 # 2013-17:59", "UPDATED AT 12:48 PM"): page furniture, not the story's wording.
 _METADATA_WORDS = _wordset(
@@ -1027,8 +1038,9 @@ class _Report:
 def _read_report(side: Side, sentences: Sequence[Sentence], alignment: Alignment) -> _Report:
     restating = {r.index for r in alignment.restatements if r.side == side}
     by_index = {s.index: s for s in sentences}
-    # dateline and metadata lines are left out, as restatements are
-    metadata = {s.index for s in sentences if s.role == "body" and _is_metadata_text(s.text)}
+    # dateline and metadata lines are left out, as restatements are; a page's
+    # "Updated: November 11, 2011 20:09 IST" may stand where its headline should
+    metadata = {s.index for s in sentences if _is_metadata_text(s.text)}
     order = [
         s.index
         for s in sorted(sentences, key=lambda s: s.index)
@@ -1308,6 +1320,24 @@ def _is_year(w: _Word) -> bool:
     return len(first) == 4 and first.isdigit() and first[:2] in ("18", "19", "20")
 
 
+# A sentence that opens with a time in the past names a past instance of what it labels
+_TIME_OPENERS = _wordset("in on during by since after before until from")
+
+
+def _dated_opening(words: Sequence[_Word]) -> int:
+    """Where a sentence's opening time phrase with a year ends ("In November
+    1973," "In 1974"); a large number when it opens otherwise."""
+    opening = words[:5]
+    if not opening or opening[0].norm not in _TIME_OPENERS:
+        return 1 << 30
+    for k, w in enumerate(opening[1:], start=1):
+        if _is_year(w):
+            return k + 1
+        if w.kind == "punct" or not (w.norm in _DATE_WORDS or w.kind == "number"):
+            break
+    return 1 << 30
+
+
 def _names_the_thing(words: Sequence[_Word], start: int, end: int) -> bool:
     """A label of the weighted-term lexicon names the thing of its family here:
     not a gerund used as a verb ("were fighting", "fighting for"), a subheading
@@ -1316,6 +1346,8 @@ def _names_the_thing(words: Sequence[_Word], start: int, end: int) -> bool:
     before = words[max(0, start - 3) : start]
     if any(w.norm in _PAST_QUALIFIERS or _is_year(w) for w in before):
         return False
+    if _dated_opening(words) < start:
+        return False  # "In November 1973, students rebelled against the junta"
     after = words[end : end + 2]
     if after and (
         _is_year(after[0])
@@ -2789,16 +2821,8 @@ def _describe_change(
                 right_sentences=r_sent,
                 subkind=f"{word} in pair",
             )
-    lverbs = [
-        _verb_key(w.norm)
-        for w in lw_all[l0:l1]
-        if w.kind == "word" and _verb_key(w.norm) in lex.verb_keys
-    ]
-    rverbs = [
-        _verb_key(w.norm)
-        for w in rw_all[r0:r1]
-        if w.kind == "word" and _verb_key(w.norm) in lex.verb_keys
-    ]
+    lverbs = _reporting_verbs(lw_all[l0:l1], lex)
+    rverbs = _reporting_verbs(rw_all[r0:r1], lex)
     if lverbs and rverbs and set(lverbs) != set(rverbs) and c.size() <= 3:
         lp, rp = _phrase(g, "left", l0, l1), _phrase(g, "right", r0, r1)
         notes = [lex.verb_notes.get(v, "") for v in lverbs + rverbs]
@@ -2869,18 +2893,38 @@ def _describe_change(
         )
     only_numbers = not any(k[:1].isalpha() for k in lk) or not any(k[:1].isalpha() for k in rk)
     quoting = any(w.text in _QUOTES for w in lw_all[l0:l1] + rw_all[r0:r1])
+    # a wording chosen over another stays inside one clause ("the supermarket, leaving
+    # it" / "the store which is" rewrites the sentence)
+    clauses = any(w.text in _CLAUSE_BREAKS for w in lw_all[l0:l1] + rw_all[r0:r1]) or any(
+        w.norm in _SUBORDINATORS for w in lw_all[l0 + 1 : l1] + rw_all[r0 + 1 : r1]
+    )
     if (
         max(l1 - l0, r1 - r0) > 8
         or max(len(lk), len(rk)) > 4
         or not close
         or only_numbers
         or quoting
+        or clauses
+        # "nabbed 26 pirates" / "a spokesperson said"; but "Sudan bombed" / "accuses Sudan
+        # of air strike on" gives as a claim what the other states
+        or (bool(lverbs) != bool(rverbs) and not set(lk) & set(rk))
     ):
         return _reworded_detail(g, c, l0, l1, r0, r1, reports, l_sent, r_sent)
     if not _is_choice(g, lk, rk, l0, l1, r0, r1):
         return _reworded_detail(g, c, l0, l1, r0, r1, reports, l_sent, r_sent)
     lp, rp = _choice_phrases(g, l0, l1, r0, r1)
     return _word_choice(lp, rp, l_sent, r_sent)
+
+
+def _reporting_verbs(words: Sequence[_Word], lex: _LexiconIndex) -> list[str]:
+    """The keys of the reporting verbs among ``words``."""
+    return [
+        _verb_key(w.norm)
+        for w in words
+        if w.kind == "word"
+        and w.norm not in _STEM_COLLISIONS
+        and _verb_key(w.norm) in lex.verb_keys
+    ]
 
 
 def _subsequence(short: Sequence[str], long_: Sequence[str]) -> bool:
@@ -2907,6 +2951,8 @@ def _is_choice(
     are not different endings of the sentence."""
     if _subsequence(lk, rk) or _subsequence(rk, lk):
         return False
+    if min(len(lk), len(rk)) * 2 < max(len(lk), len(rk)):
+        return False  # "action" / "operations were carried out on the other three"
     for keys, other, o0, o1 in ((lk, "right", r0, r1), (rk, "left", l0, l1)):
         words = g.words[other]
         outside = [w.key for n, w in enumerate(words) if w.key and not o0 <= n < o1]

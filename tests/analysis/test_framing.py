@@ -782,3 +782,66 @@ def test_different_endings_of_a_headline_are_no_word_choice():
     right = sentences("Klitschko stops Thompson in six with efficient execution")
     framing = analyse_framing(left, right, one_to_one(left, right, [(0, 0)]))
     assert not of_kind(framing, "word_choice")
+
+
+def test_a_dateline_in_place_of_a_headline_is_no_finding():
+    # ECB+ pages start with "Updated: ..." where the headline should be
+    left = sentences("Updated: November 11, 2011 20:09 IST", "The navy foiled a pirate attack.")
+    right = sentences("Navy foils pirate attack", "The navy foiled a pirate attack.")
+    framing = analyse_framing(left, right, one_to_one(left, right, [(1, 1)]))
+    assert not [f for f in framing.findings if f.left_sentences == (0,)]
+    assert framing.left.sentences == 1
+
+
+def test_a_label_in_a_sentence_dated_in_the_past_is_no_naming():
+    left = sentences(
+        "Riots spread",
+        "In November 1973, students rebelled against the country's military junta.",
+        "The government called for calm.",
+    )
+    right = sentences("Riots spread", "The government called for calm.")
+    framing = analyse_framing(left, right, one_to_one(left, right, [(0, 0), (2, 1)]))
+    assert naming_rows(framing)["government"] == (["government"], ["government"])
+    assert not of_kind(framing, "naming")
+
+
+@pytest.mark.parametrize(
+    ("left_text", "right_text"),
+    [
+        # a clause break inside the change: the sentence was rewritten, not reworded
+        (
+            "The fire progressed rapidly through the store which is almost destroyed.",
+            "The fire progressed rapidly through the supermarket, leaving it almost destroyed.",
+        ),
+        # a clause inside the change
+        (
+            "Pirates were seen in the course of her ongoing patrol in the gulf.",
+            "Pirates were seen by the warship after it was sent for patrol in the gulf.",
+        ),
+        # one word against five
+        (
+            "Officers saw the action from the shore.",
+            "Officers saw operations carried out on the other three boats from the shore.",
+        ),
+        # a reporting verb on one side only, and nothing in common
+        (
+            "The navy nabbed 26 Somali pirates near the port on Monday.",
+            "The navy spokesperson said officers patrolled near the port on Monday.",
+        ),
+    ],
+)
+def test_rewritten_parts_of_a_shared_sentence_are_no_word_choice(left_text, right_text):
+    left = sentences("Navy foils attack", left_text)
+    right = sentences("Navy foils attack", right_text)
+    framing = analyse_framing(left, right, one_to_one(left, right, [(0, 0), (1, 1)]))
+    assert not of_kind(framing, "word_choice"), [f.summary for f in framing.findings]
+
+
+def test_not_is_no_reporting_verb():
+    # "not" stems as "note" does; it must not read as a reporting verb
+    left = sentences("Talks held", "China has not taken sides in the war.")
+    right = sentences("Talks held", "China has refrained from taking sides in the war.")
+    framing = analyse_framing(left, right, one_to_one(left, right, [(0, 0), (1, 1)]))
+    assert [(f.left_terms, f.right_terms) for f in of_kind(framing, "word_choice")] == [
+        (("not taken",), ("refrained from taking",))
+    ]
