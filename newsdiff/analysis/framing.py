@@ -780,6 +780,16 @@ def _title_case_text(text: str) -> bool:
     return _title_case(_read_sentence(text).words)
 
 
+@lru_cache(maxsize=8192)
+def _shouted_text(text: str) -> bool:
+    """A line in capitals ("FALLOUT CONTINUES AFTER BRAZEN ESCAPE", a subheading
+    in the body): its capitals say nothing about names."""
+    cased = [
+        w.text for w in _read_sentence(text).words if w.kind == "word" and w.text[:1].isalpha()
+    ]
+    return len(cased) >= 3 and all(t.isupper() for t in cased)
+
+
 def _is_metadata(words: Sequence[_Word]) -> bool:
     """A dateline or metadata line ("Posted: 12/09/2008 10:31 AM", "December 20, 2005",
     "WEDNESDAY, APRIL 24TH, 2013 AT 10:40 AM"): a date or time and at most a place
@@ -964,6 +974,9 @@ class _Report:
     n_body: int
     first_paragraph: int
     n_paragraphs: int
+    # the number of the last paragraph: "paragraph 34 of 35" uses the numbers the page
+    # shows (datelines and restatements keep theirs), never "paragraph 34 of 33"
+    last_paragraph: int
     only: set[int]
     metadata: set[int] = field(default_factory=set)  # dateline lines, not compared
     n_words: int = 0
@@ -1029,9 +1042,11 @@ class _Report:
             {self.sentences[i].paragraph for i in indexes if self.sentences[i].role == "body"}
         )
         if len(paragraphs) > 1:
-            parts.append(f"paragraphs {paragraphs[0]}\u2013{paragraphs[-1]} of {self.n_paragraphs}")
+            parts.append(
+                f"paragraphs {paragraphs[0]}\u2013{paragraphs[-1]} of {self.last_paragraph}"
+            )
         elif paragraphs:
-            parts.append(f"paragraph {paragraphs[0]} of {self.n_paragraphs}")
+            parts.append(f"paragraph {paragraphs[0]} of {self.last_paragraph}")
         return " and ".join(parts)
 
 
@@ -1060,6 +1075,7 @@ def _read_report(side: Side, sentences: Sequence[Sentence], alignment: Alignment
         n_body=len(body),
         first_paragraph=paragraphs[0] if paragraphs else 1,
         n_paragraphs=len(paragraphs),
+        last_paragraph=max((s.paragraph for s in sentences if s.role == "body"), default=0),
         only=only & set(order),
         metadata=metadata,
     )
@@ -1075,7 +1091,7 @@ def _read_report(side: Side, sentences: Sequence[Sentence], alignment: Alignment
     for i in order:
         sentence = read[i]
         s = by_index[i]
-        title_case[i] = s.role != "body" and _title_case_text(s.text)
+        title_case[i] = (s.role != "body" and _title_case_text(s.text)) or _shouted_text(s.text)
         n_words += sentence.n_words
         if not keys.issuperset(sentence.keys):
             for key in sentence.keys:
@@ -1256,12 +1272,12 @@ def _extract_terms(
                 if _is_name_word(words, j + 1, evidence, headline_case):
                     j += 1
                 elif (
-                    nxt.norm == "of"
+                    (nxt.norm == "of" or nxt.cap and nxt.key is None and nxt.kind == "word")
                     and j + 2 < len(words)
                     and _is_name_word(words, j + 2, evidence, headline_case)
                     and words[j + 2].norm not in _DATE_WORDS
                 ):
-                    j += 2
+                    j += 2  # "Bank of America", "Research In Motion"
                 else:
                     break
             run = words[k : j + 1]

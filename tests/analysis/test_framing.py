@@ -845,3 +845,37 @@ def test_not_is_no_reporting_verb():
     assert [(f.left_terms, f.right_terms) for f in of_kind(framing, "word_choice")] == [
         (("not taken",), ("refrained from taking",))
     ]
+
+
+def test_a_subheading_in_capitals_gives_no_names():
+    left = sentences(
+        "Inmates escape",
+        "Two inmates escaped from the county jail on Sunday.",
+        "FALLOUT CONTINUES AFTER BRAZEN ESCAPE",
+    )
+    right = sentences("Inmates escape", "Two inmates escaped from the county jail on Sunday.")
+    framing = analyse_framing(left, right, one_to_one(left, right, [(0, 0), (1, 1)]))
+    assert not [t for t in framing.left.only_terms if t.text.isupper()]
+
+
+def test_a_name_with_a_capitalised_small_word_is_one_name():
+    left = sentences("Phone launch", "The carrier will sell Research In Motion's new phone.")
+    framing = analyse_framing(left, [], Alignment((), (0, 1), ()))
+    assert "Research In Motion" in [t.text for t in framing.left.only_terms]
+
+
+def test_where_a_passage_sits_counts_paragraphs_as_the_page_numbers_them():
+    # a dateline keeps its paragraph number: the passage is in paragraph 3 of 3
+    left = [
+        Sentence(0, "Storm hits", "headline", 0),
+        Sentence(1, "Posted: 12/09/2008 10:31 AM", "body", 1),
+        Sentence(2, "A storm hit the coast.", "body", 2),
+        Sentence(3, "Volunteers from Dover cleared the beaches of Kent.", "body", 3),
+    ]
+    right = [
+        Sentence(0, "Storm hits", "headline", 0),
+        Sentence(1, "A storm hit the coast.", "body", 1),
+    ]
+    framing = analyse_framing(left, right, one_to_one(left, right, [(0, 0), (2, 1)]))
+    passages = of_kind(framing, "only_one_side", "passage")
+    assert passages and "(paragraph 3 of 3)" in passages[0].summary
