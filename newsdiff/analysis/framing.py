@@ -755,19 +755,30 @@ def _sentence_words(
 
 
 @lru_cache(maxsize=8192)
-def _sentence_grams(text: str) -> frozenset[tuple[str, ...]]:
-    """The runs of 2, 3 and 4 consecutive content keys of a sentence not broken
-    by punctuation (read only for sentences holding a term's first word)."""
-    grams: set[tuple[str, ...]] = set()
-    run: list[str] = []
-    for w in _read_sentence(text).words:
-        if w.key is not None:
-            run.append(w.key)
-        elif w.kind == "punct":
-            _add_grams(grams, run)
-            run = []
-    _add_grams(grams, run)
-    return frozenset(grams)
+def _key_runs(text: str) -> tuple[str | None, ...]:
+    """A sentence's content keys in order, with None where punctuation breaks a
+    run (function words are skipped): "the eastwards expansion of Nato, which"
+    gives ("eastward", "expansion", "nato", None)."""
+    return tuple(
+        w.key for w in _read_sentence(text).words if w.key is not None or w.kind == "punct"
+    )
+
+
+def _has_run(text: str, keys: tuple[str, ...]) -> bool:
+    """Whether the content keys ``keys`` stand in a row in the sentence, not
+    broken by punctuation."""
+    runs = _key_runs(text)
+    n = len(keys)
+    first = keys[0]
+    start = 0
+    while True:
+        try:
+            at = runs.index(first, start)
+        except ValueError:
+            return False
+        if runs[at : at + n] == keys:
+            return True
+        start = at + 1
 
 
 @lru_cache(maxsize=8192)
@@ -784,10 +795,7 @@ def _title_case_text(text: str) -> bool:
 def _shouted_text(text: str) -> bool:
     """A line in capitals ("FALLOUT CONTINUES AFTER BRAZEN ESCAPE", a subheading
     in the body): its capitals say nothing about names."""
-    cased = [
-        w.text for w in _read_sentence(text).words if w.kind == "word" and w.text[:1].isalpha()
-    ]
-    return len(cased) >= 3 and all(t.isupper() for t in cased)
+    return text.isupper() and len(text.split()) >= 3
 
 
 def _is_metadata(words: Sequence[_Word]) -> bool:
@@ -1106,14 +1114,6 @@ def _read_report(side: Side, sentences: Sequence[Sentence], alignment: Alignment
     return report
 
 
-def _add_grams(grams: set[tuple[str, ...]], run: list[str]) -> None:
-    """Every run of 2, 3 and 4 consecutive keys in ``run``."""
-    if len(run) > 1:
-        grams.update(zip(run, run[1:], strict=False))
-        grams.update(zip(run, run[1:], run[2:], strict=False))
-        grams.update(zip(run, run[1:], run[2:], run[3:], strict=False))
-
-
 def _has_keys(report: _Report, keys: Sequence[str]) -> bool:
     """Whether the report has these content keys: one word anywhere, a phrase of
     2-4 words as a run in one sentence, a longer one word by word anywhere."""
@@ -1123,7 +1123,7 @@ def _has_keys(report: _Report, keys: Sequence[str]) -> bool:
         return True
     gram = tuple(keys)
     rarest = min((report.with_key(k) for k in keys), key=len)
-    return any(gram in _sentence_grams(report.sentences[i].text) for i in rarest)
+    return any(_has_run(report.sentences[i].text, gram) for i in rarest)
 
 
 # --------------------------------------------------------------------------------------
