@@ -2908,6 +2908,9 @@ def _describe_change(
             subkind="detail",
         )
     only_numbers = not any(k[:1].isalpha() for k in lk) or not any(k[:1].isalpha() for k in rk)
+    # a time against another detail ("late yesterday" / "of pneumonia at the age of 85",
+    # "early Thursday" / "peacefully") tells two facts, not two wordings of one
+    timed = _is_time(lw_all[l0:l1]) or _is_time(rw_all[r0:r1])
     quoting = any(w.text in _QUOTES for w in lw_all[l0:l1] + rw_all[r0:r1])
     # a wording chosen over another stays inside one clause ("the supermarket, leaving
     # it" / "the store which is" rewrites the sentence)
@@ -2919,6 +2922,7 @@ def _describe_change(
         or max(len(lk), len(rk)) > 4
         or not close
         or only_numbers
+        or timed
         or quoting
         or clauses
         # "nabbed 26 pirates" / "a spokesperson said"; but "Sudan bombed" / "accuses Sudan
@@ -2930,6 +2934,23 @@ def _describe_change(
         return _reworded_detail(g, c, l0, l1, r0, r1, reports, l_sent, r_sent)
     lp, rp = _choice_phrases(g, l0, l1, r0, r1)
     return _word_choice(lp, rp, l_sent, r_sent)
+
+
+_TIME_WORDS = _DATE_WORDS | _wordset(
+    """
+    yesterday today tomorrow tonight morning afternoon evening night midnight noon dawn dusk
+    early late earlier later around about p.m a.m o'clock
+    """
+)
+
+
+def _is_time(words: Sequence[_Word]) -> bool:
+    """Words that only say when: "late yesterday", "early Thursday", "around 6 p.m."."""
+    content = [w for w in words if w.kind != "punct" and w.norm not in ("the", "on", "at", "in")]
+    return bool(content) and all(
+        w.norm in _TIME_WORDS or w.kind == "number" or w.norm.rstrip(".") in _TIME_WORDS
+        for w in content
+    )
 
 
 def _reporting_verbs(words: Sequence[_Word], lex: _LexiconIndex) -> list[str]:

@@ -823,6 +823,15 @@ def test_a_label_in_a_sentence_dated_in_the_past_is_no_naming():
             "Officers saw the action from the shore.",
             "Officers saw operations carried out on the other three boats from the shore.",
         ),
+        # a time against another detail: two facts, not two wordings
+        (
+            "The actress died peacefully at her home in Los Angeles.",
+            "The actress died early Thursday at her home in Los Angeles.",
+        ),
+        (
+            "The actor died of pneumonia at the age of 85 at his home.",
+            "The actor died late yesterday at his home.",
+        ),
         # a reporting verb on one side only, and nothing in common
         (
             "The navy nabbed 26 Somali pirates near the port on Monday.",
