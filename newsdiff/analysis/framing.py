@@ -2159,6 +2159,12 @@ def _norm_seq(words: Sequence[_Word]) -> list[str]:
     return [w.key or w.norm.removesuffix("'s") for w in words if w.kind != "punct"]
 
 
+def _joined(words: Sequence[_Word]) -> str:
+    """The words' letters and digits run together: "on board", "on-board" and
+    "onboard" are one spelling."""
+    return "".join(w.norm for w in words if w.kind != "punct").replace("-", "")
+
+
 def _content(words: Sequence[_Word]) -> list[str]:
     return [w.key for w in words if w.key]
 
@@ -2773,8 +2779,8 @@ def _group_findings(
     for c in raw:
         lw = g.words["left"][c.l0 : c.l1]
         rw = g.words["right"][c.r0 : c.r1]
-        if _norm_seq(lw) == _norm_seq(rw):
-            continue  # spelling, case or punctuation only
+        if _norm_seq(lw) == _norm_seq(rw) or _joined(lw) == _joined(rw):
+            continue  # spelling, case or punctuation only ("on board" / "onboard")
         if not c.replace and _moved(g, c):
             continue
         changes.append(c)

@@ -888,3 +888,10 @@ def test_where_a_passage_sits_counts_paragraphs_as_the_page_numbers_them():
     framing = analyse_framing(left, right, one_to_one(left, right, [(0, 0), (2, 1)]))
     passages = of_kind(framing, "only_one_side", "passage")
     assert passages and "(paragraph 3 of 3)" in passages[0].summary
+
+
+def test_a_word_written_apart_or_together_is_no_word_choice():
+    left = sentences("Boats seized", "The three boats had 26 Somali crew on board.")
+    right = sentences("Boats seized", "The three boats had 26 Somali crew onboard.")
+    framing = analyse_framing(left, right, one_to_one(left, right, [(0, 0), (1, 1)]))
+    assert not framing.findings
