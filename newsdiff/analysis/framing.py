@@ -2384,6 +2384,9 @@ def _passage_findings(
     return out
 
 
+RARE_WORD_MAX_SENTENCES = 5
+
+
 def _clusters(report: _Report) -> list[list[int]]:
     """Group one-sided sentences into passages: runs of consecutive one-sided
     sentences in one paragraph, joined when they share a paragraph or a
@@ -2410,7 +2413,9 @@ def _clusters(report: _Report) -> list[list[int]]:
             runs.append([i])
     # how many sentences use each content word: rare words tie sentences together
     df = Counter(chain.from_iterable(report.read[i].keys for i in report.order))
-    rare_limit = max(3, len(report.order) // 5)
+    # "few": a fifth of the sentences in a short report, never more than five (in a long
+    # report a word of 400 sentences would tie every passage into one)
+    rare_limit = max(3, min(RARE_WORD_MAX_SENTENCES, len(report.order) // 5))
     parent = list(range(len(runs)))
 
     def find(a: int) -> int:

@@ -895,3 +895,20 @@ def test_a_word_written_apart_or_together_is_no_word_choice():
     right = sentences("Boats seized", "The three boats had 26 Somali crew onboard.")
     framing = analyse_framing(left, right, one_to_one(left, right, [(0, 0), (1, 1)]))
     assert not framing.findings
+
+
+def test_a_word_many_sentences_use_does_not_tie_passages_in_a_long_report():
+    # "harbour" is in 7 of 42 sentences: common in this report, no sign that two
+    # one-sided sentences far apart tell one story
+    shared = [f"The council met on day {n} and approved the budget for roads." for n in range(35)]
+    shared += [f"Boats in the harbour were checked on day {n}." for n in range(5)]
+    left = sentences(
+        "Budget passed",
+        "Fishermen protested in the harbour over quotas.",
+        *shared,
+        "A ferry ran aground near the harbour wall.",
+    )
+    right = sentences("Budget passed", *shared)
+    pairs = [(0, 0)] + [(n + 2, n + 1) for n in range(len(shared))]
+    framing = analyse_framing(left, right, one_to_one(left, right, pairs))
+    assert len(of_kind(framing, "only_one_side", "passage")) == 2
