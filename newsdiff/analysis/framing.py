@@ -393,6 +393,20 @@ class _LexiconIndex:
     sentence_attributions: dict[str, tuple[_SentenceAttribution, ...]] = field(
         default_factory=dict, compare=False
     )
+    # a sentence's word norms -> where the weighted terms stand in it
+    sentence_terms: dict[tuple[str, ...], tuple[tuple[int, int, int], ...]] = field(
+        default_factory=dict, compare=False
+    )
+
+    def term_matches(self, norms: tuple[str, ...]) -> tuple[tuple[int, int, int], ...]:
+        """``terms.matches(norms)``, remembered per sentence (naming and key
+        terms both ask)."""
+        found = self.sentence_terms.get(norms)
+        if found is None:
+            if len(self.sentence_terms) > _SENTENCE_MEMO:
+                self.sentence_terms.clear()  # a bound for long-running processes
+            found = self.sentence_terms[norms] = tuple(self.terms.matches(norms))
+        return found
 
     def verb_candidates(self, norms: Sequence[str]) -> list[int]:
         """Where in a sentence's word norms a reporting verb may start."""
@@ -1150,15 +1164,24 @@ def _evidenced_caps(reports: Sequence[_Report]) -> set[str]:
     caps: set[str] = set()
     for report in reports:
         for i in report.order:
-            words = report.words[i]
-            headline_case = report.title_case[i]
-            for k, w in enumerate(words):
-                if k == 0 or headline_case or not w.cap or w.key is None:
-                    continue
-                if words[k - 1].kind == "punct" and words[k - 1].text in _OPENERS:
-                    continue
-                caps.add(w.key)
+            if not report.title_case[i]:
+                caps.update(_mid_sentence_caps(report.sentences[i].text))
     return caps
+
+
+@lru_cache(maxsize=8192)
+def _mid_sentence_caps(text: str) -> tuple[str, ...]:
+    """The content keys of a sentence's capitalised words that neither start it
+    nor follow an opening quote or colon."""
+    words = _read_sentence(text).words
+    return tuple(
+        w.key
+        for k, w in enumerate(words)
+        if k
+        and w.cap
+        and w.key is not None
+        and not (words[k - 1].kind == "punct" and words[k - 1].text in _OPENERS)
+    )
 
 
 def _title_case(words: Sequence[_Word]) -> bool:
@@ -1194,7 +1217,7 @@ def _extract_terms(
         headline_case = report.title_case[i]
         used = [False] * len(words)
         # labels from the weighted-term lexicon
-        for start, end, row_index in lexicon.terms.matches(report.read[i].word_norms):
+        for start, end, row_index in lexicon.term_matches(report.read[i].word_norms):
             row = lexicon.term_rows[row_index]
             if _excepted(lexicon, row.family, words, start, end):
                 continue
@@ -1927,7 +1950,7 @@ def _namings(report: _Report, lexicon: _LexiconIndex, evidence: set[str]) -> lis
         words = report.words[i]
         text = report.sentences[i].text
         headline_case = report.title_case[i]
-        for start, end, row_index in lexicon.terms.matches(report.read[i].word_norms):
+        for start, end, row_index in lexicon.term_matches(report.read[i].word_norms):
             row = lexicon.term_rows[row_index]
             if _excepted(lexicon, row.family, words, start, end):
                 continue
