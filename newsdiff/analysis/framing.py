@@ -699,6 +699,7 @@ _PARTICIPLES = _wordset(
     """
 )
 _QUOTES = frozenset('"\u201c\u201d\u00ab\u00bb')
+_SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", "'", "\u2019")
 _CLAUSE_BREAKS = frozenset(",;:()\u2013\u2014")
 # Words that start a clause inside a sentence ("the warship after it was sent for")
 _SUBORDINATORS = _wordset(
@@ -1113,7 +1114,13 @@ def _read_report(side: Side, sentences: Sequence[Sentence], alignment: Alignment
     for i in order:
         sentence = read[i]
         s = by_index[i]
-        title_case[i] = (s.role != "body" and _title_case_text(s.text)) or _shouted_text(s.text)
+        # headlines, lines in capitals, and body lines in title case without a full
+        # stop (a headline the page kept in the body: "Lawman's Unwavering Compass Led
+        # Him to White House Showdown"): their capitals say nothing about names
+        title_case[i] = (
+            _title_case_text(s.text)
+            and (s.role != "body" or not s.text.rstrip().endswith(_SENTENCE_ENDS))
+        ) or _shouted_text(s.text)
         n_words += sentence.n_words
         if not keys.issuperset(sentence.keys):
             for key in sentence.keys:

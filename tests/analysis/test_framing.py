@@ -912,3 +912,14 @@ def test_a_word_many_sentences_use_does_not_tie_passages_in_a_long_report():
     pairs = [(0, 0)] + [(n + 2, n + 1) for n in range(len(shared))]
     framing = analyse_framing(left, right, one_to_one(left, right, pairs))
     assert len(of_kind(framing, "only_one_side", "passage")) == 2
+
+
+def test_a_headline_kept_in_the_body_gives_no_names_of_its_title_case():
+    left = [
+        Sentence(0, "Lawman's Unwavering Compass Led Him to White House Showdown", "body", 0),
+        Sentence(1, "On Thursday, Mark Felt died at his home in Santa Rosa.", "body", 1),
+    ]
+    framing = analyse_framing(left, [], Alignment((), (0, 1), ()))
+    terms = [t.text for t in framing.left.only_terms]
+    assert "Mark Felt" in terms and "Santa Rosa" in terms
+    assert not [t for t in terms if "Unwavering" in t or "Showdown" in t]
