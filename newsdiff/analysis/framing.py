@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cache, lru_cache
-from itertools import chain
+from itertools import chain, compress
 from operator import attrgetter
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, cast
@@ -577,25 +577,23 @@ class _Word(NamedTuple):
 
     ``cap``: capitalised (a compound counts by its last part: "China-Russia" is,
     "U.S.-led" is not). ``possessive``: "Russia's", "officials'" (not "it's").
-    ``bare``: the text without a possessive ending. (A named tuple: thousands
-    are made per comparison, and tuples are the cheapest to make.)
+    ``bare``: the text without a possessive ending. A word says nothing of where
+    it stands (``_SentenceWords.starts`` and ``ends`` do), so one object serves
+    every occurrence of a token.
     """
 
     text: str
-    start: int
-    end: int
     kind: str  # "word", "number" or "punct"
     norm: str
     key: str | None  # content key (stemmed), None for function words and punctuation
     cap: bool
     possessive: bool
     bare: str
+    number: bool  # a number or a word that starts with one ("12-point", "six")
+    capital: bool  # a capitalised content word
 
-    def shifted(self, offset: int) -> _Word:
-        return self._replace(start=self.start + offset, end=self.end + offset)
 
-
-def _make_word(text: str, start: int, end: int, kind: str, norm: str, key: str | None) -> _Word:
+def _make_word(text: str, kind: str, norm: str, key: str | None) -> _Word:
     cap = False
     if kind == "word":
         last = text.rsplit("-", 1)[-1] if "-" in text[1:] else text
@@ -604,7 +602,9 @@ def _make_word(text: str, start: int, end: int, kind: str, norm: str, key: str |
     bare = text
     if possessive:
         bare = text[:-2] if norm.endswith("'s") else text[:-1]
-    return _new_tuple(_Word, (text, start, end, kind, norm, key, cap, possessive, bare))
+    number = kind == "number" or _numberish(norm)
+    capital = cap and key is not None
+    return _new_tuple(_Word, (text, kind, norm, key, cap, possessive, bare, number, capital))
 
 
 # Skips the named tuple's argument checks: words are made by the thousand.
@@ -613,9 +613,8 @@ _HYPHENS = frozenset("-\u2010\u2011")
 
 
 @lru_cache(maxsize=1 << 16)
-def _word_fields(surface: str, acronym: bool) -> tuple[str, str, str | None, bool, bool, str]:
-    """What a single token makes of a word, from ``kind`` on (the fields of
-    ``_Word`` that do not depend on where the token is)."""
+def _token_word(surface: str, acronym: bool) -> _Word:
+    """The word a single token makes (one object for all its occurrences)."""
     info = word_info(surface)
     kind, norm = info.kind, info.norm
     if kind == "punct":
@@ -624,7 +623,7 @@ def _word_fields(surface: str, acronym: bool) -> tuple[str, str, str | None, boo
         key = norm.replace(",", "")
     else:
         key = _content_key(norm, acronym)
-    return _make_word(surface, 0, 0, kind, norm, key)[3:]
+    return _make_word(surface, kind, norm, key)
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -732,6 +731,8 @@ class _SentenceWords(NamedTuple):
     token and the index of each word's first token)."""
 
     words: tuple[_Word, ...]
+    starts: tuple[int, ...]  # where each word starts in the sentence
+    ends: tuple[int, ...]  # and where it ends
     norms: tuple[str, ...]
     firsts: tuple[int, ...]
     n_words: int  # words and numbers, punctuation left out
@@ -743,28 +744,30 @@ class _SentenceWords(NamedTuple):
 
 
 def _sentence_words(
-    words: tuple[_Word, ...], norms: tuple[str, ...], firsts: Sequence[int]
+    words: tuple[_Word, ...],
+    starts: tuple[int, ...],
+    ends: tuple[int, ...],
+    norms: tuple[str, ...],
+    firsts: Sequence[int],
 ) -> _SentenceWords:
     kinds = list(map(_KIND, words))
     keys = list(map(_KEY, words))
     word_norms = tuple(map(_NORM, words))
     unique = dict.fromkeys(keys)
     unique.pop(None, None)
-    # only words are capitalised (``_make_word``), and a content key is never empty
-    capitals = tuple(k for k, w in enumerate(words) if w.cap and w.key is not None)
+    everywhere = range(len(words))
+    capitals = tuple(compress(everywhere, map(_CAPITAL, words)))
     return _SentenceWords(
         words,
+        starts,
+        ends,
         norms,
         tuple(firsts),
         len(kinds) - kinds.count("punct"),
         tuple(cast("dict[str, None]", unique)),
         tuple(dict.fromkeys((words[k].key, _bare_norm(words[k].text)) for k in capitals)),
         word_norms,
-        tuple(
-            k
-            for k, (kind, norm) in enumerate(zip(kinds, word_norms, strict=True))
-            if kind == "number" or _numberish(norm)
-        ),
+        tuple(compress(everywhere, map(_NUMBER, words))),
         capitals,
     )
 
@@ -852,6 +855,12 @@ def _numberish(norm: str) -> bool:
 
 
 _KIND = attrgetter("kind")
+_TEXT = attrgetter("text")
+_NUMBER = attrgetter("number")
+_CAPITAL = attrgetter("capital")
+_ACRONYM = attrgetter("acronym")
+_START = attrgetter("start")
+_END = attrgetter("end")
 _KEY = attrgetter("key")
 _NORM = attrgetter("norm")
 
@@ -877,34 +886,50 @@ def _compound_hyphens(tokens: Sequence[Token], norms: tuple[str, ...]) -> set[in
 @lru_cache(maxsize=8192)
 def _read_sentence(text: str) -> _SentenceWords:
     tokens = sentence_tokens(text)
-    norms = tuple(t.norm for t in tokens)
+    norms = tuple(map(_NORM, tokens))
+    words = list(map(_token_word, map(_TEXT, tokens), map(_ACRONYM, tokens)))
+    starts = list(map(_START, tokens))
+    ends = list(map(_END, tokens))
     joins = _compound_hyphens(tokens, norms)
     if not joins:  # one word per token
-        out = [_new_tuple(_Word, (t[:3] + _word_fields(t.text, t.acronym))) for t in tokens]
-        words = _one_as_digit(out) if "one" in norms else tuple(out)
-        return _sentence_words(words, norms, range(len(tokens)))
-    out = []
-    firsts: list[int] = []
-    i = 0
-    while i < len(tokens):
-        firsts.append(i)
-        t = tokens[i]
-        if i + 1 not in joins:
-            out.append(_new_tuple(_Word, (t[:3] + _word_fields(t.text, t.acronym))))
-            i += 1
-            continue
-        # join "x-y(-z)" into one compound word
-        j = i
-        while j + 1 in joins:
-            j += 2
-        parts = tokens[i : j + 1 : 2]
-        norm = "-".join(p.norm for p in parts)
-        last = parts[-1]
-        last_key = _content_key(last.norm, last.acronym) or last.norm
-        key = "-".join([*(p.norm for p in parts[:-1]), last_key])
-        out.append(_make_word(text[t.start : last.end], t.start, last.end, "word", norm, key))
-        i = j + 1
-    return _sentence_words(_one_as_digit(out), norms, firsts)
+        firsts: Sequence[int] = range(len(tokens))
+    else:  # join each "x-y(-z)" into one compound word
+        out: list[_Word] = []
+        out_starts: list[int] = []
+        out_ends: list[int] = []
+        firsts = []
+        done = 0
+        for hyphen in sorted(joins):
+            i = hyphen - 1
+            if i < done:
+                continue  # inside a compound already joined
+            j = hyphen + 1
+            while j + 1 in joins:
+                j += 2
+            out += words[done:i]
+            out_starts += starts[done:i]
+            out_ends += ends[done:i]
+            firsts += range(done, i + 1)
+            parts = tokens[i : j + 1 : 2]
+            last = parts[-1]
+            last_key = _content_key(last.norm, last.acronym) or last.norm
+            key = "-".join([*(p.norm for p in parts[:-1]), last_key])
+            norm = "-".join(p.norm for p in parts)
+            out.append(_make_word(text[tokens[i].start : last.end], "word", norm, key))
+            out_starts.append(tokens[i].start)
+            out_ends.append(last.end)
+            done = j + 1
+        words = out + words[done:]
+        starts = out_starts + starts[done:]
+        ends = out_ends + ends[done:]
+        firsts += range(done, len(tokens))
+    return _sentence_words(
+        _one_as_digit(words) if "one" in norms else tuple(words),
+        tuple(starts),
+        tuple(ends),
+        norms,
+        firsts,
+    )
 
 
 _MAGNITUDES = _wordset("hundred thousand million billion trillion")
@@ -914,7 +939,7 @@ def _one_as_digit(words: list[_Word]) -> tuple[_Word, ...]:
     """ "one million" counts as "1 million" ("one" is otherwise a function word)."""
     for k in range(len(words) - 1):
         if words[k].norm == "one" and words[k + 1].norm in _MAGNITUDES:
-            words[k] = words[k]._replace(key="1", kind="number")
+            words[k] = words[k]._replace(key="1", kind="number", number=True)
     return tuple(words)
 
 
@@ -1245,7 +1270,9 @@ def _extract_terms(
                     and not unnamed_capital
                 ):
                     first = start - 1  # "Russian aggression", "full-scale invasion"
-            text = _span_text(report.sentences[i].text, words, first, end)
+            text = _span_text(
+                report.sentences[i].text, words, (sentence.starts, sentence.ends), first, end
+            )
             keys = tuple(w.key for w in words[start:end] if w.key)
             kind: TermKind = "name" if row.kind == "spelling" else "label"
             terms.append(_Term(text, kind, keys, i, first, end, family=row.family))
@@ -1285,7 +1312,9 @@ def _extract_terms(
                 continue  # dates and times belong to the dateline, not the story
             if not counted and "-" not in w.norm:
                 continue  # a bare number says little without what it counts
-            text = _span_text(report.sentences[i].text, words, k, j + 1)
+            text = _span_text(
+                report.sentences[i].text, words, (sentence.starts, sentence.ends), k, j + 1
+            )
             keys = tuple(x.key for x in words[k : j + 1] if x.key)
             terms.append(_Term(text, "number", keys, i, k, j + 1))
         # names: runs of capitalised words
@@ -1345,7 +1374,9 @@ def _extract_terms(
             k = j + 1
         # key phrases: two to four content words in a row
         for start, end in _content_runs(words, used):
-            text = _span_text(report.sentences[i].text, words, start, end)
+            text = _span_text(
+                report.sentences[i].text, words, (sentence.starts, sentence.ends), start, end
+            )
             keys = tuple(w.key for w in words[start:end] if w.key)
             terms.append(_Term(text, "phrase", keys, i, start, end))
     terms.sort(key=lambda t: (report.position_of[t.sentence], t.start))
@@ -1450,8 +1481,17 @@ def _is_lower_content(w: _Word) -> bool:
     return w.kind == "word" and w.key is not None and not w.cap
 
 
-def _span_text(sentence: str, words: Sequence[_Word], start: int, end: int) -> str:
-    text = sentence[words[start].start : words[end - 1].end]
+def _span_text(
+    sentence: str,
+    words: Sequence[_Word],
+    bounds: tuple[Sequence[int], Sequence[int]],
+    start: int,
+    end: int,
+) -> str:
+    """The text of words ``start`` to ``end`` as written, spaces tidied and a
+    possessive ending dropped; ``bounds``: where each word starts and ends."""
+    starts, ends = bounds
+    text = sentence[starts[start] : ends[end - 1]]
     text = _clean(text)
     if words[end - 1].possessive:
         text = text[: -len(words[end - 1].text)] + words[end - 1].bare
@@ -1691,7 +1731,7 @@ def _sentence_markers(
             continue  # "after the article appeared," "appeared on TV": no doubt
         covered = max(covered, e)
         s2, e2 = _widen_marker(words, s, e)
-        phrase = _span_text(text, words, s2, e2)
+        phrase = _span_text(text, words, (read.starts, read.ends), s2, e2)
         spans.append((s, e, kind, phrase))
     return tuple(spans)
 
@@ -1771,16 +1811,20 @@ def _sentence_attributions(
             if found is None:
                 continue
             verb_start, verb_end, src_start, src_end, note = found
-            verb = _span_text(text, words, verb_start, verb_end)
-            source = _span_text(text, words, src_start, src_end) if src_end > src_start else ""
+            verb = _span_text(text, words, (read.starts, read.ends), verb_start, verb_end)
+            source = (
+                _span_text(text, words, (read.starts, read.ends), src_start, src_end)
+                if src_end > src_start
+                else ""
+            )
             if not source:
                 phrase = verb
             elif src_start >= verb_end:  # "according to the ministry", "said the minister"
-                phrase = _span_text(text, words, verb_start, src_end)
+                phrase = _span_text(text, words, (read.starts, read.ends), verb_start, src_end)
             elif verb_start - src_end <= 2 and all(
                 x.kind != "punct" for x in words[src_end:verb_start]
             ):
-                phrase = _span_text(text, words, src_start, verb_end)
+                phrase = _span_text(text, words, (read.starts, read.ends), src_start, verb_end)
             else:
                 phrase = f"{source} \u2026 {verb}"
             out.append((source, verb, phrase, note, quoted))
@@ -1956,6 +2000,7 @@ def _namings(report: _Report, lexicon: _LexiconIndex, evidence: set[str]) -> lis
     for i in report.order:
         words = report.words[i]
         text = report.sentences[i].text
+        bounds = (report.read[i].starts, report.read[i].ends)
         headline_case = report.title_case[i]
         for start, end, row_index in lexicon.term_matches(report.read[i].word_norms):
             row = lexicon.term_rows[row_index]
@@ -1970,7 +2015,7 @@ def _namings(report: _Report, lexicon: _LexiconIndex, evidence: set[str]) -> lis
                         row.term,
                         row.kind,
                         row.note,
-                        _span_text(text, words, start, end),
+                        _span_text(text, words, bounds, start, end),
                         i,
                     )
                 )
@@ -2020,7 +2065,7 @@ def _namings(report: _Report, lexicon: _LexiconIndex, evidence: set[str]) -> lis
             headline = report.sentences[i].role != "body"  # headlines drop their articles
             if not has_det and s == start and e == end and not headline:
                 continue  # a bare "war" ("went to war") names nothing in particular
-            phrase = _span_text(text, words, s, e)
+            phrase = _span_text(text, words, bounds, s, e)
             if has_det and phrase[:1].isupper() and words[s].norm in _DETERMINERS:
                 phrase = phrase[0].lower() + phrase[1:]
             out.append(_Naming(row.family, row.term, row.kind, row.note, phrase, i))
@@ -2051,12 +2096,17 @@ class _GroupText:
     markers: dict[Side, list[tuple[int, int, str, str]]]  # (start, end, kind, phrase) in words
     norms: dict[Side, list[str]]  # every token's normalised form, as the word diff sees it
     firsts: dict[Side, list[int]]  # the index (into norms) of each word's first token
+    starts: dict[Side, list[int]]  # where each word starts in the joined text
+    ends: dict[Side, list[int]]  # and where it ends
+
+    def bounds(self, side: Side) -> tuple[list[int], list[int]]:
+        return self.starts[side], self.ends[side]
 
     def sentence_of(self, side: Side, word_index: int) -> int:
-        words = self.words[side]
-        if not words:
+        starts = self.starts[side]
+        if not starts:
             return self.sentence_at[side][0][1]
-        offset = words[min(word_index, len(words) - 1)].start
+        offset = starts[min(word_index, len(starts) - 1)]
         found = self.sentence_at[side][0][1]
         for start, index in self.sentence_at[side]:
             if start <= offset:
@@ -2073,12 +2123,16 @@ def _group_text(group: AlignedGroup, left: _Report, right: _Report) -> _GroupTex
     markers: dict[Side, list[tuple[int, int, str, str]]] = {}
     norms: dict[Side, list[str]] = {}
     firsts: dict[Side, list[int]] = {}
+    starts: dict[Side, list[int]] = {}
+    ends: dict[Side, list[int]] = {}
     for side, report, indexes in (("left", left, group.left), ("right", right, group.right)):
         offset = 0
         parts = []
         side_words: list[_Word] = []
         side_norms: list[str] = []
         side_firsts: list[int] = []
+        side_starts: list[int] = []
+        side_ends: list[int] = []
         at[side] = []
         markers[side] = []
         for i in indexes:
@@ -2091,15 +2145,15 @@ def _group_text(group: AlignedGroup, left: _Report, right: _Report) -> _GroupTex
             base = len(side_words)
             for a, b, kind, phrase in report.marker_spans.get(i, ()):
                 markers[side].append((a + base, b + base, kind, phrase))
+            side_words.extend(read.words)
             if offset:
-                side_words.extend(
-                    _new_tuple(_Word, (w[0], w[1] + offset, w[2] + offset, *w[3:]))
-                    for w in read.words
-                )
+                side_starts.extend(a + offset for a in read.starts)
+                side_ends.extend(b + offset for b in read.ends)
                 token_base = len(side_norms)
                 side_firsts.extend(k + token_base for k in read.firsts)
             else:
-                side_words.extend(read.words)
+                side_starts.extend(read.starts)
+                side_ends.extend(read.ends)
                 side_firsts.extend(read.firsts)
             side_norms.extend(read.norms)
             offset += len(s.text) + 1
@@ -2107,9 +2161,11 @@ def _group_text(group: AlignedGroup, left: _Report, right: _Report) -> _GroupTex
         words[side] = side_words
         norms[side] = side_norms
         firsts[side] = side_firsts
+        starts[side] = side_starts
+        ends[side] = side_ends
         if not at[side]:
             at[side] = [(0, indexes[0] if indexes else 0)]
-    return _GroupText(texts, words, at, markers, norms, firsts)
+    return _GroupText(texts, words, at, markers, norms, firsts, starts, ends)
 
 
 def _same_norms(group: AlignedGroup, left: _Report, right: _Report) -> bool:
@@ -2166,7 +2222,7 @@ def _changes(g: _GroupText, spans: Sequence[DiffSpan] | None = None) -> list[_Ch
 
 def _span_changes(g: _GroupText, spans: Sequence[DiffSpan]) -> list[_Change]:
     """The changed runs of words of a diff given as text spans."""
-    lw, rw = g.words["left"], g.words["right"]
+    ls, rs = g.starts["left"], g.starts["right"]
     li = ri = 0
     lpos = rpos = 0
     out: list[_Change] = []
@@ -2174,10 +2230,10 @@ def _span_changes(g: _GroupText, spans: Sequence[DiffSpan]) -> list[_Change]:
         lend = lpos + len(span.left)
         rend = rpos + len(span.right)
         l0 = li
-        while li < len(lw) and lw[li].start < lend:
+        while li < len(ls) and ls[li] < lend:
             li += 1
         r0 = ri
-        while ri < len(rw) and rw[ri].start < rend:
+        while ri < len(rs) and rs[ri] < rend:
             ri += 1
         if span.op != "equal" and (li > l0 or ri > r0):
             out.append(_Change(l0, li, r0, ri, replace=li > l0 and ri > r0))
@@ -3051,7 +3107,7 @@ def _phrase(g: _GroupText, side: Side, a: int, b: int) -> str:
     if b <= a:
         return ""
     words = g.words[side]
-    return _span_text(g.text[side], words, a, b)
+    return _span_text(g.text[side], words, g.bounds(side), a, b)
 
 
 def _widen_detail(words: Sequence[_Word], a: int, b: int) -> tuple[int, int]:
