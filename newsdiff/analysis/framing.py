@@ -1143,8 +1143,8 @@ def _read_report(side: Side, sentences: Sequence[Sentence], alignment: Alignment
         # stop (a headline the page kept in the body: "Lawman's Unwavering Compass Led
         # Him to White House Showdown"): their capitals say nothing about names
         title_case[i] = (
-            _title_case_text(s.text)
-            and (s.role != "body" or not s.text.rstrip().endswith(_SENTENCE_ENDS))
+            (s.role != "body" or not s.text.rstrip().endswith(_SENTENCE_ENDS))
+            and _title_case_text(s.text)
         ) or _shouted_text(s.text)
         n_words += sentence.n_words
         if not keys.issuperset(sentence.keys):

@@ -274,6 +274,7 @@ _NO_UNDOUBLE = frozenset("lszaeiouy")  # "fall", "pass", "buzz", "free", "zoo" s
 _ES_PLURALS = frozenset(("sses", "shes", "ches"))
 
 
+@lru_cache(maxsize=1 << 16)  # the aligner and framing stem the same words
 def stem(word: str) -> str:
     """Strip common English inflections so the forms of one word meet.
 
