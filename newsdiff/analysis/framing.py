@@ -2230,11 +2230,9 @@ def _span_changes(g: _GroupText, spans: Sequence[DiffSpan]) -> list[_Change]:
         lend = lpos + len(span.left)
         rend = rpos + len(span.right)
         l0 = li
-        while li < len(ls) and ls[li] < lend:
-            li += 1
+        li = bisect_left(ls, lend, li)
         r0 = ri
-        while ri < len(rs) and rs[ri] < rend:
-            ri += 1
+        ri = bisect_left(rs, rend, ri)
         if span.op != "equal" and (li > l0 or ri > r0):
             out.append(_Change(l0, li, r0, ri, replace=li > l0 and ri > r0))
         lpos, rpos = lend, rend
@@ -2879,8 +2877,8 @@ def _group_findings(
         return []
     changes = _merge_changes(g, changes)
     # word choices are only read in sentences that mostly agree word for word
-    words_l = sum(1 for w in g.words["left"] if w.kind != "punct")
-    words_r = sum(1 for w in g.words["right"] if w.kind != "punct")
+    words_l = len(g.words["left"]) - list(map(_KIND, g.words["left"])).count("punct")
+    words_r = len(g.words["right"]) - list(map(_KIND, g.words["right"])).count("punct")
     changed_l = sum(1 for c in raw for w in g.words["left"][c.l0 : c.l1] if w.kind != "punct")
     overlap = (words_l - changed_l) / max(1, min(words_l, words_r))
     close = overlap >= 0.5
