@@ -1957,6 +1957,13 @@ def _source_before(words: Sequence[_Word], k: int) -> tuple[int, int]:
             break
         start = j
         j -= 1
+    # "the officer who fired the shot says": the source is the officer
+    if start < end and j > 0 and words[j].norm == "who":
+        m = j - 1
+        while m >= 0 and j - m <= 4 and (words[m].key is not None or words[m].norm in _DETERMINERS):
+            m -= 1
+        if m < j - 1:
+            start = m + 1
     # drop a leading preposition left over from "... from Iran's Red Crescent"
     while start < end and (words[start].norm in _PREPOSITIONS or words[start].norm in _CONJ):
         start += 1

@@ -923,3 +923,11 @@ def test_a_headline_kept_in_the_body_gives_no_names_of_its_title_case():
     terms = [t.text for t in framing.left.only_terms]
     assert "Mark Felt" in terms and "Santa Rosa" in terms
     assert not [t for t in terms if "Unwavering" in t or "Showdown" in t]
+
+
+def test_a_source_named_with_a_relative_clause_is_the_person():
+    left = sentences(
+        "Riots go on", "The officer who fired the shot says he killed the boy by accident."
+    )
+    framing = analyse_framing(left, [], Alignment((), (0, 1), ()))
+    assert [a.source for a in framing.left.attributions] == ["The officer who fired the shot"]
