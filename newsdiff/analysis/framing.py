@@ -700,6 +700,8 @@ _PARTICIPLES = _wordset(
 _QUOTES = frozenset('"\u201c\u201d\u00ab\u00bb')
 _SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", "'", "\u2019")
 _CLAUSE_BREAKS = frozenset(",;:()\u2013\u2014")
+# Words that never modify the noun after them, though they may stand before it
+_NOT_MODIFIERS = _wordset("sure certain clear aware said says told asked urged argued")
 # Words that start a clause inside a sentence ("the warship after it was sent for")
 _SUBORDINATORS = _wordset(
     "after before when while because although though which who whom whose where until unless if"
@@ -2041,6 +2043,10 @@ def _namings(report: _Report, lexicon: _LexiconIndex, evidence: set[str]) -> lis
                     and not prev.possessive
                 ):
                     break
+                if prev.norm in _NOT_MODIFIERS or (
+                    not prev.norm.endswith("ing") and _verbish(words, s - 1)
+                ):
+                    break  # "urged Hamas fighters", "make sure militants", "seen conflict"
                 s -= 1
                 modifiers += 1
                 if prev.possessive:

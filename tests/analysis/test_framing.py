@@ -931,3 +931,10 @@ def test_a_source_named_with_a_relative_clause_is_the_person():
     )
     framing = analyse_framing(left, [], Alignment((), (0, 1), ()))
     assert [a.source for a in framing.left.attributions] == ["The officer who fired the shot"]
+
+
+def test_a_verb_before_a_label_is_not_part_of_the_name():
+    left = sentences("Gaza fighting", "Officials urged Hamas fighters to lay down their arms.")
+    framing = analyse_framing(left, [], Alignment((), (0, 1), ()))
+    rows = {row.family: [phrase.text for phrase in row.left] for row in framing.naming}
+    assert rows["armed group"] == ["Hamas fighters"]
