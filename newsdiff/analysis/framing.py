@@ -723,10 +723,6 @@ def _words(text: str) -> list[_Word]:
     return list(_read_sentence(text).words)
 
 
-def _cached_words(text: str) -> tuple[_Word, ...]:
-    return _read_sentence(text).words
-
-
 class _SentenceWords(NamedTuple):
     """A sentence's words and what framing asks of them again and again, read
     once per sentence text (the word diff needs the normalised form of every

@@ -693,12 +693,17 @@ def test_fighting_as_a_noun_names_the_war(text):
     assert naming_rows(framing)["the war"] == (["fighting"], [])
 
 
-def test_a_past_regime_is_not_how_a_report_names_the_government():
-    left = sentences(
-        "Riots spread",
+@pytest.mark.parametrize(
+    "past",
+    [
+        # a year beside the label
         "The riots are the worst since the fall of the military junta in 1974.",
-        "The government of Costas Karamanlis called for calm.",
-    )
+        # a sentence that opens with a past date
+        "In November 1973, students rebelled against the country's military junta.",
+    ],
+)
+def test_a_past_regime_is_not_how_a_report_names_the_government(past):
+    left = sentences("Riots spread", past, "The government of Costas Karamanlis called for calm.")
     right = sentences("Riots spread", "The government called for calm.")
     framing = analyse_framing(left, right, one_to_one(left, right, [(0, 0), (2, 1)]))
     assert naming_rows(framing)["government"] == (["government"], ["government"])
@@ -791,18 +796,6 @@ def test_a_dateline_in_place_of_a_headline_is_no_finding():
     framing = analyse_framing(left, right, one_to_one(left, right, [(1, 1)]))
     assert not [f for f in framing.findings if f.left_sentences == (0,)]
     assert framing.left.sentences == 1
-
-
-def test_a_label_in_a_sentence_dated_in_the_past_is_no_naming():
-    left = sentences(
-        "Riots spread",
-        "In November 1973, students rebelled against the country's military junta.",
-        "The government called for calm.",
-    )
-    right = sentences("Riots spread", "The government called for calm.")
-    framing = analyse_framing(left, right, one_to_one(left, right, [(0, 0), (2, 1)]))
-    assert naming_rows(framing)["government"] == (["government"], ["government"])
-    assert not of_kind(framing, "naming")
 
 
 @pytest.mark.parametrize(
