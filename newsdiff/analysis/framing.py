@@ -386,6 +386,7 @@ class _LexiconIndex:
     naming_exceptions: Mapping[str, _PhraseIndex]
     # norm -> may it start a reporting verb? (filled as words are met)
     verb_norms: dict[str, bool] = field(default_factory=dict, compare=False)
+    verb_norm_hits: set[str] = field(default_factory=set, compare=False)  # those that may
     # sentence text -> its hedges and boosters, and its attributions (filled as met)
     sentence_markers: dict[str, tuple[_MarkerSpan, ...]] = field(
         default_factory=dict, compare=False
@@ -410,14 +411,20 @@ class _LexiconIndex:
 
     def verb_candidates(self, norms: Sequence[str]) -> list[int]:
         """Where in a sentence's word norms a reporting verb may start."""
-        known = self.verb_norms
+        known, verbs = self.verb_norms, self.verb_norm_hits
         if len(known) > 200_000:
             known.clear()  # a bound for long-running processes
+            verbs.clear()
         for norm in set(norms).difference(known):
-            known[norm] = norm in self.verb_first_words or (
+            is_verb = norm in self.verb_first_words or (
                 norm not in _STEM_COLLISIONS and _verb_key(norm) in self.verb_keys
             )
-        return [k for k, norm in enumerate(norms) if known[norm]]
+            known[norm] = is_verb
+            if is_verb:
+                verbs.add(norm)
+        if verbs.isdisjoint(norms):
+            return []
+        return [k for k, norm in enumerate(norms) if norm in verbs]
 
     @classmethod
     def build(cls, lexicon: Lexicon) -> _LexiconIndex:
@@ -591,6 +598,8 @@ class _Word(NamedTuple):
     bare: str
     number: bool  # a number or a word that starts with one ("12-point", "six")
     capital: bool  # a capitalised content word
+    # of a capitalised content word: (key, norm without "'s"), for the report's places
+    cap_pair: tuple[str, str] | None
 
 
 def _make_word(text: str, kind: str, norm: str, key: str | None) -> _Word:
@@ -604,7 +613,10 @@ def _make_word(text: str, kind: str, norm: str, key: str | None) -> _Word:
         bare = text[:-2] if norm.endswith("'s") else text[:-1]
     number = kind == "number" or _numberish(norm)
     capital = cap and key is not None
-    return _new_tuple(_Word, (text, kind, norm, key, cap, possessive, bare, number, capital))
+    cap_pair = (key, _bare_norm(text)) if capital else None
+    return _new_tuple(
+        _Word, (text, kind, norm, key, cap, possessive, bare, number, capital, cap_pair)
+    )
 
 
 # Skips the named tuple's argument checks: words are made by the thousand.
@@ -748,25 +760,26 @@ def _sentence_words(
     norms: tuple[str, ...],
     firsts: Sequence[int],
 ) -> _SentenceWords:
-    kinds = list(map(_KIND, words))
-    keys = list(map(_KEY, words))
-    word_norms = tuple(map(_NORM, words))
-    unique = dict.fromkeys(keys)
+    unique = dict.fromkeys(map(_KEY, words))
     unique.pop(None, None)
     everywhere = range(len(words))
-    capitals = tuple(compress(everywhere, map(_CAPITAL, words)))
-    return _SentenceWords(
-        words,
-        starts,
-        ends,
-        norms,
-        tuple(firsts),
-        len(kinds) - kinds.count("punct"),
-        tuple(cast("dict[str, None]", unique)),
-        tuple(dict.fromkeys((words[k].key, _bare_norm(words[k].text)) for k in capitals)),
-        word_norms,
-        tuple(compress(everywhere, map(_NUMBER, words))),
-        capitals,
+    capital = list(map(_CAPITAL, words))
+    return _new_tuple(
+        _SentenceWords,
+        (
+            words,
+            starts,
+            ends,
+            norms,
+            tuple(firsts),
+            len(words) - list(map(_KIND, words)).count("punct"),
+            tuple(cast("dict[str, None]", unique)),
+            tuple(dict.fromkeys(map(_CAP_PAIR, compress(words, capital)))),
+            # one word a token (no compounds): the words' norms are the tokens'
+            norms if len(norms) == len(words) else tuple(map(_NORM, words)),
+            tuple(compress(everywhere, map(_NUMBER, words))),
+            tuple(compress(everywhere, capital)),
+        ),
     )
 
 
@@ -824,25 +837,19 @@ def _is_metadata(words: Sequence[_Word]) -> bool:
         if w.kind == "punct":
             continue
         norm = w.norm
-        digits = norm.replace(":", "").replace("-", "").replace("/", "").replace(",", "")
-        if (
-            norm in _DATE_WORDS
-            or digits.isdigit()
-            or norm[:-2].isdigit()
-            and norm[-2:]
-            in (
-                "st",
-                "nd",
-                "rd",
-                "th",
-            )
-        ):
+        if norm in _DATE_WORDS or norm[:1].isdigit() and _is_date_number(norm):
             dated = True
         elif norm not in _METADATA_WORDS:
             other += 1
             if other > METADATA_MAX_OTHER_WORDS:
                 return False
     return dated
+
+
+def _is_date_number(norm: str) -> bool:
+    """A number of a date or time: "12/09/2008", "10:31", "2013-17:59", "24th"."""
+    digits = norm.replace(":", "").replace("-", "").replace("/", "").replace(",", "")
+    return digits.isdigit() or norm[:-2].isdigit() and norm[-2:] in ("st", "nd", "rd", "th")
 
 
 @lru_cache(maxsize=65536)
@@ -860,6 +867,7 @@ _ACRONYM = attrgetter("acronym")
 _START = attrgetter("start")
 _END = attrgetter("end")
 _KEY = attrgetter("key")
+_CAP_PAIR = attrgetter("cap_pair")
 _NORM = attrgetter("norm")
 
 

@@ -134,19 +134,29 @@ class WordInfo(NamedTuple):
 
 
 _SHOUTS = attrgetter("shouts")
+# Builds a named tuple without its argument checks: texts are tokenized by the thousand
+_new_tuple = tuple.__new__
 _CASED = attrgetter("cased")
 
 
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into words, numbers and punctuation marks (whitespace is
     not a token; the offsets keep it recoverable)."""
-    matches = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    infos = [word_info(surface) for surface, _, _ in matches]
+    surfaces = _TOKEN.findall(text)
+    infos = list(map(word_info, surfaces))
     shouting = is_shouting(infos)
-    return [
-        Token(surface, start, end, info.kind, info.norm, info.abbr or (info.upper and not shouting))
-        for (surface, start, end), info in zip(matches, infos, strict=True)
-    ]
+    tokens: list[Token] = []
+    append = tokens.append
+    find = text.find
+    end = 0
+    for surface, info in zip(surfaces, infos, strict=True):
+        # tokens stand in order with only whitespace between them, so the next
+        # occurrence of a surface is where it was matched (cheaper than match objects)
+        start = find(surface, end)
+        end = start + len(surface)
+        acronym = info.abbr or (info.upper and not shouting)
+        append(_new_tuple(Token, (surface, start, end, info.kind, info.norm, acronym)))
+    return tokens
 
 
 def word_surfaces(text: str) -> list[str]:
