@@ -221,13 +221,16 @@ def median_seconds(
 
 def clear_analysis_caches() -> int:
     """Empty every functools cache in newsdiff.analysis (the per-word caches of
-    tokens.py, ...), so the next call runs cold, as on text never seen before.
-    Returns how many caches were cleared."""
+    tokens.py, ...) and every other cache with a ``cache_clear`` method, so the
+    next call runs cold, as on text never seen before. Returns how many caches
+    were cleared."""
     cleared = 0
     for name, module in list(sys.modules.items()):
         if not name.startswith("newsdiff.analysis") or module is None:
             continue
         for value in vars(module).values():
+            if isinstance(value, type):
+                continue  # a cache class, not a cache
             if callable(getattr(value, "cache_clear", None)):
                 value.cache_clear()
                 cleared += 1

@@ -638,6 +638,27 @@ def _token_word(surface: str, acronym: bool) -> _Word:
     return _make_word(surface, kind, norm, key)
 
 
+class _Memo(dict[str, _Word]):
+    """A plain dictionary used as a cache, emptied like a functools cache
+    (``cache_clear``: the benchmarks empty every cache to time text never seen)."""
+
+    def cache_clear(self) -> None:
+        self.clear()
+
+
+# The words of tokens that are not acronyms, by surface (``_plain_word`` fills it):
+# a dictionary lookup costs a third of an lru_cache call with two arguments
+_PLAIN_WORDS = _Memo()
+_PLAIN_WORDS_MAX = 1 << 16
+
+
+def _plain_word(surface: str) -> _Word:
+    if len(_PLAIN_WORDS) >= _PLAIN_WORDS_MAX:
+        _PLAIN_WORDS.clear()  # a bound for long-running processes
+    word = _PLAIN_WORDS[surface] = _token_word(surface, False)
+    return word
+
+
 def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -760,10 +781,13 @@ def _sentence_words(
     norms: tuple[str, ...],
     firsts: Sequence[int],
 ) -> _SentenceWords:
-    unique = dict.fromkeys(map(_KEY, words))
+    if not words:
+        return _new_tuple(_SentenceWords, (words, starts, ends, norms, (), 0, (), (), (), (), ()))
+    # the words' fields as columns, in one pass
+    _, kinds, word_norms, keys, _, _, _, number, capital, cap_pair = zip(*words, strict=True)
+    unique = dict.fromkeys(keys)
     unique.pop(None, None)
     everywhere = range(len(words))
-    capital = list(map(_CAPITAL, words))
     return _new_tuple(
         _SentenceWords,
         (
@@ -772,12 +796,12 @@ def _sentence_words(
             ends,
             norms,
             tuple(firsts),
-            len(words) - list(map(_KIND, words)).count("punct"),
+            len(words) - kinds.count("punct"),
             tuple(cast("dict[str, None]", unique)),
-            tuple(dict.fromkeys(map(_CAP_PAIR, compress(words, capital)))),
+            tuple(dict.fromkeys(compress(cap_pair, capital))),
             # one word a token (no compounds): the words' norms are the tokens'
-            norms if len(norms) == len(words) else tuple(map(_NORM, words)),
-            tuple(compress(everywhere, map(_NUMBER, words))),
+            norms if len(norms) == len(words) else word_norms,
+            tuple(compress(everywhere, number)),
             tuple(compress(everywhere, capital)),
         ),
     )
@@ -871,17 +895,16 @@ _CAP_PAIR = attrgetter("cap_pair")
 _NORM = attrgetter("norm")
 
 
-def _compound_hyphens(tokens: Sequence[Token], norms: tuple[str, ...]) -> set[int]:
+def _compound_hyphens(tokens: Sequence[Token], surfaces: tuple[str, ...]) -> set[int]:
     """The tokens that are hyphens written without spaces between two words
     ("12-point", "post-conflict"): they join those words into one."""
-    if _HYPHENS.isdisjoint(norms):
-        return set()
+    if _HYPHENS.isdisjoint(surfaces):
+        return set()  # (dashes are not hyphens, though their norm is "-")
     return {
         k
-        for k, norm in enumerate(norms)
-        if norm in _HYPHENS
+        for k, surface in enumerate(surfaces)
+        if surface in _HYPHENS
         and 0 < k < len(tokens) - 1
-        and tokens[k].text in _HYPHENS
         and tokens[k - 1].end == tokens[k].start
         and tokens[k + 1].start == tokens[k].end
         and tokens[k - 1].kind != "punct"
@@ -892,43 +915,57 @@ def _compound_hyphens(tokens: Sequence[Token], norms: tuple[str, ...]) -> set[in
 @lru_cache(maxsize=8192)
 def _read_sentence(text: str) -> _SentenceWords:
     tokens = sentence_tokens(text)
-    norms = tuple(map(_NORM, tokens))
-    words = list(map(_token_word, map(_TEXT, tokens), map(_ACRONYM, tokens)))
-    starts = list(map(_START, tokens))
-    ends = list(map(_END, tokens))
-    joins = _compound_hyphens(tokens, norms)
+    if not tokens:
+        return _sentence_words((), (), (), (), ())
+    # the tokens' fields as columns, in one pass
+    surfaces, token_starts, token_ends, _, norms, acronyms = zip(*tokens, strict=True)
+    # most words are met before and are no acronyms: a plain dictionary lookup
+    words = list(map(_PLAIN_WORDS.get, surfaces))
+    if None in words or True in acronyms:
+        words = [
+            _token_word(surface, True) if acronym else word or _plain_word(surface)
+            for surface, acronym, word in zip(surfaces, acronyms, words, strict=True)
+        ]
+    joins = _compound_hyphens(tokens, surfaces)
     if not joins:  # one word per token
-        firsts: Sequence[int] = range(len(tokens))
-    else:  # join each "x-y(-z)" into one compound word
-        out: list[_Word] = []
-        out_starts: list[int] = []
-        out_ends: list[int] = []
-        firsts = []
-        done = 0
-        for hyphen in sorted(joins):
-            i = hyphen - 1
-            if i < done:
-                continue  # inside a compound already joined
-            j = hyphen + 1
-            while j + 1 in joins:
-                j += 2
-            out += words[done:i]
-            out_starts += starts[done:i]
-            out_ends += ends[done:i]
-            firsts += range(done, i + 1)
-            parts = tokens[i : j + 1 : 2]
-            last = parts[-1]
-            last_key = _content_key(last.norm, last.acronym) or last.norm
-            key = "-".join([*(p.norm for p in parts[:-1]), last_key])
-            norm = "-".join(p.norm for p in parts)
-            out.append(_make_word(text[tokens[i].start : last.end], "word", norm, key))
-            out_starts.append(tokens[i].start)
-            out_ends.append(last.end)
-            done = j + 1
-        words = out + words[done:]
-        starts = out_starts + starts[done:]
-        ends = out_ends + ends[done:]
-        firsts += range(done, len(tokens))
+        return _sentence_words(
+            _one_as_digit(words) if "one" in norms else tuple(words),
+            token_starts,
+            token_ends,
+            norms,
+            range(len(tokens)),
+        )
+    # join each "x-y(-z)" into one compound word
+    starts, ends = list(token_starts), list(token_ends)
+    out: list[_Word] = []
+    out_starts: list[int] = []
+    out_ends: list[int] = []
+    firsts: list[int] = []
+    done = 0
+    for hyphen in sorted(joins):
+        i = hyphen - 1
+        if i < done:
+            continue  # inside a compound already joined
+        j = hyphen + 1
+        while j + 1 in joins:
+            j += 2
+        out += words[done:i]
+        out_starts += starts[done:i]
+        out_ends += ends[done:i]
+        firsts += range(done, i + 1)
+        parts = tokens[i : j + 1 : 2]
+        last = parts[-1]
+        last_key = _content_key(last.norm, last.acronym) or last.norm
+        key = "-".join([*(p.norm for p in parts[:-1]), last_key])
+        norm = "-".join(p.norm for p in parts)
+        out.append(_make_word(text[tokens[i].start : last.end], "word", norm, key))
+        out_starts.append(tokens[i].start)
+        out_ends.append(last.end)
+        done = j + 1
+    words = out + words[done:]
+    starts = out_starts + starts[done:]
+    ends = out_ends + ends[done:]
+    firsts += range(done, len(tokens))
     return _sentence_words(
         _one_as_digit(words) if "one" in norms else tuple(words),
         tuple(starts),
