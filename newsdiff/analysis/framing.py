@@ -380,6 +380,7 @@ class _LexiconIndex:
     verb_notes: Mapping[str, str]
     verb_phrases: tuple[tuple[tuple[str, ...], bool, str], ...]  # multiword verbs
     verb_first_words: frozenset[str]
+    verb_prefixes: frozenset[str]  # the first two letters of each verb key
     markers: _KindIndex  # hedges, boosters and the exceptions to hedges
     terms: _PhraseIndex  # weighted terms (all forms) -> index into weighted_terms
     term_rows: tuple[WeightedTerm, ...]
@@ -415,9 +416,14 @@ class _LexiconIndex:
         if len(known) > 200_000:
             known.clear()  # a bound for long-running processes
             verbs.clear()
+        prefixes = self.verb_prefixes
         for norm in set(norms).difference(known):
+            # stemming keeps a word's first two letters, so most words are ruled
+            # out without stemming them (irregular forms are looked up)
             is_verb = norm in self.verb_first_words or (
-                norm not in _STEM_COLLISIONS and _verb_key(norm) in self.verb_keys
+                (norm[:2] in prefixes or norm in _IRREGULAR)
+                and norm not in _STEM_COLLISIONS
+                and _verb_key(norm) in self.verb_keys
             )
             known[norm] = is_verb
             if is_verb:
@@ -466,6 +472,7 @@ class _LexiconIndex:
             verb_notes=notes,
             verb_phrases=tuple(phrases),
             verb_first_words=frozenset(p[0][0] for p in phrases),
+            verb_prefixes=frozenset(key[:2] for key in keys),
             markers=_KindIndex.build(
                 [
                     *((h, "hedge") for h in hedges),
@@ -602,7 +609,10 @@ class _Word(NamedTuple):
     cap_pair: tuple[str, str] | None
 
 
-def _make_word(text: str, kind: str, norm: str, key: str | None) -> _Word:
+def _make_word(
+    text: str, kind: str, norm: str, key: str | None, bare_norm: str | None = None
+) -> _Word:
+    """``bare_norm``: the text's ``_bare_norm`` when the caller knows it."""
     cap = False
     if kind == "word":
         last = text.rsplit("-", 1)[-1] if "-" in text[1:] else text
@@ -613,7 +623,7 @@ def _make_word(text: str, kind: str, norm: str, key: str | None) -> _Word:
         bare = text[:-2] if norm.endswith("'s") else text[:-1]
     number = kind == "number" or _numberish(norm)
     capital = cap and key is not None
-    cap_pair = (key, _bare_norm(text)) if capital else None
+    cap_pair = (key, bare_norm or _bare_norm(text)) if capital else None
     return _new_tuple(
         _Word, (text, kind, norm, key, cap, possessive, bare, number, capital, cap_pair)
     )
@@ -633,9 +643,15 @@ def _token_word(surface: str, acronym: bool) -> _Word:
         key = None
     elif kind == "number":
         key = norm.replace(",", "")
-    else:
+    elif acronym:
         key = _content_key(norm, acronym)
-    return _make_word(surface, kind, norm, key)
+    else:
+        # tokens.py's key of the word, less the adverbs framing also leaves out
+        key = info.key_if_shouting
+        if key is not None and without_possessive(norm) in _MINOR:
+            key = None
+    # the surface's norm is ``normalize(surface)``
+    return _make_word(surface, kind, norm, key, norm[:-2] if norm.endswith("'s") else norm)
 
 
 class _Memo(dict[str, _Word]):
