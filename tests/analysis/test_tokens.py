@@ -107,12 +107,25 @@ def test_han_characters_are_terms_one_by_one():
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "Привет, мир!", "مرحبا بالعالم", "नमस्ते दुनिया", "🙂🙂", "_", "e\u0301te\u0301"],
+    [
+        "",
+        "   ",
+        "Привет, мир!",
+        "مرحبا بالعالم",
+        "नमस्ते दुनिया",
+        "🙂🙂",
+        "_",
+        "e\u0301te\u0301",
+        "so so-so, so  so",
+    ],
 )
 def test_any_text_tokenises_without_loss(text):
     tokens = tokenize(text)
     assert all(text[t.start : t.end] == t.text for t in tokens)
     assert "".join(t.text for t in tokens) == "".join(text.split())
+    # each token where it stands: in order, with only whitespace between them
+    gaps = zip([0] + [t.end for t in tokens], [t.start for t in tokens] + [len(text)], strict=True)
+    assert all(text[a:b].strip() == "" and a <= b for a, b in gaps)
 
 
 def test_term_key_of_punctuation_is_none():
