@@ -671,8 +671,8 @@ _PLAIN_WORDS_MAX = 1 << 16
 def _plain_word(surface: str) -> _Word:
     if len(_PLAIN_WORDS) >= _PLAIN_WORDS_MAX:
         _PLAIN_WORDS.clear()  # a bound for long-running processes
-    word = _PLAIN_WORDS[surface] = _token_word(surface, False)
-    return word
+    _PLAIN_WORDS[surface] = _token_word(surface, False)
+    return _PLAIN_WORDS[surface]
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -900,15 +900,6 @@ def _numberish(norm: str) -> bool:
 
 
 _KIND = attrgetter("kind")
-_TEXT = attrgetter("text")
-_NUMBER = attrgetter("number")
-_CAPITAL = attrgetter("capital")
-_ACRONYM = attrgetter("acronym")
-_START = attrgetter("start")
-_END = attrgetter("end")
-_KEY = attrgetter("key")
-_CAP_PAIR = attrgetter("cap_pair")
-_NORM = attrgetter("norm")
 
 
 def _compound_hyphens(tokens: Sequence[Token], surfaces: tuple[str, ...]) -> set[int]:
@@ -943,16 +934,31 @@ def _read_sentence(text: str) -> _SentenceWords:
             for surface, acronym, word in zip(surfaces, acronyms, words, strict=True)
         ]
     joins = _compound_hyphens(tokens, surfaces)
-    if not joins:  # one word per token
-        return _sentence_words(
-            _one_as_digit(words) if "one" in norms else tuple(words),
-            token_starts,
-            token_ends,
-            norms,
-            range(len(tokens)),
-        )
-    # join each "x-y(-z)" into one compound word
-    starts, ends = list(token_starts), list(token_ends)
+    starts: Sequence[int] = token_starts
+    ends: Sequence[int] = token_ends
+    firsts: Sequence[int] = range(len(tokens))  # one word per token
+    if joins:
+        words, starts, ends, firsts = _join_compounds(text, tokens, words, starts, ends, joins)
+    return _sentence_words(
+        _one_as_digit(words) if "one" in norms else tuple(words),
+        tuple(starts),
+        tuple(ends),
+        norms,
+        firsts,
+    )
+
+
+def _join_compounds(
+    text: str,
+    tokens: Sequence[Token],
+    words: list[_Word],
+    starts: Sequence[int],
+    ends: Sequence[int],
+    joins: set[int],
+) -> tuple[list[_Word], list[int], list[int], list[int]]:
+    """The words, their starts and ends, and the index of each word's first
+    token, with each "x-y(-z)" joined into one compound word at the hyphens
+    ``joins``."""
     out: list[_Word] = []
     out_starts: list[int] = []
     out_ends: list[int] = []
@@ -966,8 +972,8 @@ def _read_sentence(text: str) -> _SentenceWords:
         while j + 1 in joins:
             j += 2
         out += words[done:i]
-        out_starts += starts[done:i]
-        out_ends += ends[done:i]
+        out_starts.extend(starts[done:i])
+        out_ends.extend(ends[done:i])
         firsts += range(done, i + 1)
         parts = tokens[i : j + 1 : 2]
         last = parts[-1]
@@ -978,17 +984,11 @@ def _read_sentence(text: str) -> _SentenceWords:
         out_starts.append(tokens[i].start)
         out_ends.append(last.end)
         done = j + 1
-    words = out + words[done:]
-    starts = out_starts + starts[done:]
-    ends = out_ends + ends[done:]
     firsts += range(done, len(tokens))
-    return _sentence_words(
-        _one_as_digit(words) if "one" in norms else tuple(words),
-        tuple(starts),
-        tuple(ends),
-        norms,
-        firsts,
-    )
+    out += words[done:]
+    out_starts.extend(starts[done:])
+    out_ends.extend(ends[done:])
+    return out, out_starts, out_ends, firsts
 
 
 _MAGNITUDES = _wordset("hundred thousand million billion trillion")
