@@ -654,25 +654,32 @@ def _token_word(surface: str, acronym: bool) -> _Word:
     return _make_word(surface, kind, norm, key, norm[:-2] if norm.endswith("'s") else norm)
 
 
-class _Memo(dict[str, _Word]):
+class _Memo[V](dict[str, V]):
     """A plain dictionary used as a cache, emptied like a functools cache
-    (``cache_clear``: the benchmarks empty every cache to time text never seen)."""
+    (``cache_clear``: the benchmarks empty every cache to time text never seen),
+    and emptied whole when it reaches its bound."""
+
+    def __init__(self, bound: int) -> None:
+        super().__init__()
+        self.bound = bound
 
     def cache_clear(self) -> None:
         self.clear()
 
+    def keep(self, key: str, value: V) -> V:
+        if len(self) >= self.bound:
+            self.clear()  # a bound for long-running processes
+        self[key] = value
+        return value
+
 
 # The words of tokens that are not acronyms, by surface (``_plain_word`` fills it):
 # a dictionary lookup costs a third of an lru_cache call with two arguments
-_PLAIN_WORDS = _Memo()
-_PLAIN_WORDS_MAX = 1 << 16
+_PLAIN_WORDS: _Memo[_Word] = _Memo(1 << 16)
 
 
 def _plain_word(surface: str) -> _Word:
-    if len(_PLAIN_WORDS) >= _PLAIN_WORDS_MAX:
-        _PLAIN_WORDS.clear()  # a bound for long-running processes
-    _PLAIN_WORDS[surface] = _token_word(surface, False)
-    return _PLAIN_WORDS[surface]
+    return _PLAIN_WORDS.keep(surface, _token_word(surface, False))
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -823,20 +830,32 @@ def _sentence_words(
     )
 
 
-@lru_cache(maxsize=8192)
-def _key_runs(text: str) -> tuple[str | None, ...]:
+# What framing works out from a sentence's reading, by sentence text. A comparison
+# hands each sentence's reading to these (it reads every sentence once and keeps the
+# readings), so a report longer than the readings' cache is never read twice.
+_SENTENCE_FACTS = 1 << 15  # sentences remembered, for comparisons that share them
+_KEY_RUNS: _Memo[tuple[str | None, ...]] = _Memo(_SENTENCE_FACTS)
+_METADATA: _Memo[bool] = _Memo(_SENTENCE_FACTS)
+_TITLE_CASE: _Memo[bool] = _Memo(_SENTENCE_FACTS)
+_MID_SENTENCE_CAPS: _Memo[tuple[str, ...]] = _Memo(_SENTENCE_FACTS)
+
+
+def _key_runs(text: str, read: _SentenceWords) -> tuple[str | None, ...]:
     """A sentence's content keys in order, with None where punctuation breaks a
     run (function words are skipped): "the eastwards expansion of Nato, which"
     gives ("eastward", "expansion", "nato", None)."""
-    return tuple(
-        w.key for w in _read_sentence(text).words if w.key is not None or w.kind == "punct"
-    )
+    runs = _KEY_RUNS.get(text)
+    if runs is None:
+        runs = _KEY_RUNS.keep(
+            text, tuple(w.key for w in read.words if w.key is not None or w.kind == "punct")
+        )
+    return runs
 
 
-def _has_run(text: str, keys: tuple[str, ...]) -> bool:
+def _has_run(text: str, read: _SentenceWords, keys: tuple[str, ...]) -> bool:
     """Whether the content keys ``keys`` stand in a row in the sentence, not
     broken by punctuation."""
-    runs = _key_runs(text)
+    runs = _key_runs(text, read)
     n = len(keys)
     first = keys[0]
     start = 0
@@ -850,14 +869,14 @@ def _has_run(text: str, keys: tuple[str, ...]) -> bool:
         start = at + 1
 
 
-@lru_cache(maxsize=8192)
-def _is_metadata_text(text: str) -> bool:
-    return _is_metadata(_read_sentence(text).words)
+def _is_metadata_text(text: str, read: _SentenceWords) -> bool:
+    found = _METADATA.get(text)
+    return _METADATA.keep(text, _is_metadata(read.words)) if found is None else found
 
 
-@lru_cache(maxsize=8192)
-def _title_case_text(text: str) -> bool:
-    return _title_case(_read_sentence(text).words)
+def _title_case_text(text: str, read: _SentenceWords) -> bool:
+    found = _TITLE_CASE.get(text)
+    return _TITLE_CASE.keep(text, _title_case(read.words)) if found is None else found
 
 
 @lru_cache(maxsize=8192)
@@ -1074,7 +1093,8 @@ def _other(side: Side) -> Side:
 class _Report:
     side: Side
     sentences: dict[int, Sentence]
-    read: dict[int, _SentenceWords]
+    readings: dict[int, _SentenceWords]  # of every sentence
+    read: dict[int, _SentenceWords]  # of the compared ones (``order``)
     words: dict[int, tuple[_Word, ...]]
     order: list[int]  # compared sentences in reading order (restatements left out)
     body_rank: dict[int, int]
@@ -1160,9 +1180,11 @@ class _Report:
 def _read_report(side: Side, sentences: Sequence[Sentence], alignment: Alignment) -> _Report:
     restating = {r.index for r in alignment.restatements if r.side == side}
     by_index = {s.index: s for s in sentences}
+    # every sentence read once, here: the analysis takes the readings from the report
+    readings = {s.index: _read_sentence(s.text) for s in sentences}
     # dateline and metadata lines are left out, as restatements are; a page's
     # "Updated: November 11, 2011 20:09 IST" may stand where its headline should
-    metadata = {s.index for s in sentences if _is_metadata_text(s.text)}
+    metadata = {s.index for s in sentences if _is_metadata_text(s.text, readings[s.index])}
     order = [
         s.index
         for s in sorted(sentences, key=lambda s: s.index)
@@ -1171,10 +1193,11 @@ def _read_report(side: Side, sentences: Sequence[Sentence], alignment: Alignment
     body = [i for i in order if by_index[i].role == "body"]
     paragraphs = sorted({by_index[i].paragraph for i in body})
     only = set(alignment.only_left if side == "left" else alignment.only_right)
-    read = {i: _read_sentence(by_index[i].text) for i in order}
+    read = {i: readings[i] for i in order}
     report = _Report(
         side=side,
         sentences=by_index,
+        readings=readings,
         read=read,
         words={i: r.words for i, r in read.items()},
         order=order,
@@ -1203,7 +1226,7 @@ def _read_report(side: Side, sentences: Sequence[Sentence], alignment: Alignment
         # Him to White House Showdown"): their capitals say nothing about names
         title_case[i] = (
             (s.role != "body" or not s.text.rstrip().endswith(_SENTENCE_ENDS))
-            and _title_case_text(s.text)
+            and _title_case_text(s.text, sentence)
         ) or _shouted_text(s.text)
         n_words += sentence.n_words
         if not keys.issuperset(sentence.keys):
@@ -1228,7 +1251,7 @@ def _has_keys(report: _Report, keys: Sequence[str]) -> bool:
         return True
     gram = tuple(keys)
     rarest = min((report.with_key(k) for k in keys), key=len)
-    return any(_has_run(report.sentences[i].text, gram) for i in rarest)
+    return any(_has_run(report.sentences[i].text, report.read[i], gram) for i in rarest)
 
 
 # --------------------------------------------------------------------------------------
@@ -1256,22 +1279,27 @@ def _evidenced_caps(reports: Sequence[_Report]) -> set[str]:
     for report in reports:
         for i in report.order:
             if not report.title_case[i]:
-                caps.update(_mid_sentence_caps(report.sentences[i].text))
+                caps.update(_mid_sentence_caps(report.sentences[i].text, report.read[i]))
     return caps
 
 
-@lru_cache(maxsize=8192)
-def _mid_sentence_caps(text: str) -> tuple[str, ...]:
+def _mid_sentence_caps(text: str, read: _SentenceWords) -> tuple[str, ...]:
     """The content keys of a sentence's capitalised words that neither start it
     nor follow an opening quote or colon."""
-    words = _read_sentence(text).words
-    return tuple(
-        w.key
-        for k, w in enumerate(words)
-        if k
-        and w.cap
-        and w.key is not None
-        and not (words[k - 1].kind == "punct" and words[k - 1].text in _OPENERS)
+    found = _MID_SENTENCE_CAPS.get(text)
+    if found is not None:
+        return found
+    words = read.words
+    return _MID_SENTENCE_CAPS.keep(
+        text,
+        tuple(
+            w.key
+            for k, w in enumerate(words)
+            if k
+            and w.cap
+            and w.key is not None
+            and not (words[k - 1].kind == "punct" and words[k - 1].text in _OPENERS)
+        ),
     )
 
 
@@ -2211,7 +2239,7 @@ def _group_text(group: AlignedGroup, left: _Report, right: _Report) -> _GroupTex
                 continue
             at[side].append((offset, i))
             parts.append(s.text)
-            read = _read_sentence(s.text)
+            read = report.readings[i]
             base = len(side_words)
             for a, b, kind, phrase in report.marker_spans.get(i, ()):
                 markers[side].append((a + base, b + base, kind, phrase))
@@ -2244,14 +2272,8 @@ def _same_norms(group: AlignedGroup, left: _Report, right: _Report) -> bool:
     groups of a long report are copied word for word)."""
     sides = []
     for report, indexes in ((left, group.left), (right, group.right)):
-        sentences, metadata = report.sentences, report.metadata
-        sides.append(
-            [
-                _read_sentence(sentences[i].text).norms
-                for i in indexes
-                if i in sentences and i not in metadata
-            ]
-        )
+        readings, metadata = report.readings, report.metadata
+        sides.append([readings[i].norms for i in indexes if i in readings and i not in metadata])
     left_norms, right_norms = sides
     if len(left_norms) == len(right_norms):
         return left_norms == right_norms or _flat(left_norms) == _flat(right_norms)

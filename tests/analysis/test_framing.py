@@ -2,6 +2,7 @@ import json
 import re
 import subprocess
 import sys
+from collections import Counter
 from dataclasses import replace
 
 import pytest
@@ -933,14 +934,45 @@ def test_a_verb_before_a_label_is_not_part_of_the_name():
     assert rows["armed group"] == ["Hamas fighters"]
 
 
-def test_emptying_the_analysis_caches_empties_framings_word_memo():
+def test_emptying_the_analysis_caches_empties_framings_memos():
     # the benchmarks time "text never seen before" by emptying every cache; a
     # framing memo left full would make those cold figures look better than they are
     from bench.alignment_scoring import clear_analysis_caches
     from newsdiff.analysis import framing
 
-    framing._read_sentence("Kyiv and NATO officials met on Friday.")
-    assert framing._PLAIN_WORDS
+    left = sentences("Kyiv talks", "Kyiv and NATO officials met on Friday.")
+    analyse_framing(left, [], Alignment((), (0, 1), ()))
+    memos = [
+        framing._PLAIN_WORDS,
+        framing._METADATA,
+        framing._TITLE_CASE,
+        framing._MID_SENTENCE_CAPS,
+    ]
+    assert all(memos)
     clear_analysis_caches()
-    assert not framing._PLAIN_WORDS
+    assert not any(memos)
     assert framing._read_sentence.cache_info().currsize == 0
+
+
+def test_a_report_longer_than_the_reading_cache_is_read_once(monkeypatch):
+    # framing keeps each sentence's reading for the whole comparison, so a report
+    # with more sentences than the readings' cache holds is not read again and
+    # again (which made framing three times slower per sentence past 8,192)
+    from newsdiff.analysis import framing
+
+    reads: Counter[str] = Counter()
+    read_sentence = framing._read_sentence.__wrapped__
+
+    def counted(text: str) -> framing._SentenceWords:
+        reads[text] += 1
+        return read_sentence(text)
+
+    monkeypatch.setattr(framing, "_read_sentence", counted)
+    texts = [f"Officials in Kyiv said {n} people were hurt." for n in range(40)]
+    left = sentences("Kyiv attack", *texts)
+    right = sentences("Attack on Kyiv", *(t.replace("hurt", "injured") for t in texts))
+    pairs = tuple(AlignedGroup((k,), (k,), 0.8, "reworded") for k in range(len(left)))
+    framing_found = analyse_framing(left, right, Alignment(pairs, (), ()))
+    assert framing_found.findings  # "hurt" / "injured" is a word choice in every pair
+    every_sentence = [s.text for s in (*left, *right)]
+    assert [reads[text] for text in every_sentence] == [1] * len(every_sentence)
