@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cache, lru_cache
 from itertools import chain, compress
@@ -672,6 +672,11 @@ class _Memo[V](dict[str, V]):
         self[key] = value
         return value
 
+    def of(self, text: str, work: Callable[[Sequence[_Word]], V], words: Sequence[_Word]) -> V:
+        """``work(words)`` for a sentence, remembered by its text."""
+        found = self.get(text)
+        return self.keep(text, work(words)) if found is None else found
+
 
 # The words of tokens that are not acronyms, by surface (``_plain_word`` fills it):
 # a dictionary lookup costs a third of an lru_cache call with two arguments
@@ -844,12 +849,11 @@ def _key_runs(text: str, read: _SentenceWords) -> tuple[str | None, ...]:
     """A sentence's content keys in order, with None where punctuation breaks a
     run (function words are skipped): "the eastwards expansion of Nato, which"
     gives ("eastward", "expansion", "nato", None)."""
-    runs = _KEY_RUNS.get(text)
-    if runs is None:
-        runs = _KEY_RUNS.keep(
-            text, tuple(w.key for w in read.words if w.key is not None or w.kind == "punct")
-        )
-    return runs
+    return _KEY_RUNS.of(text, _runs_of_keys, read.words)
+
+
+def _runs_of_keys(words: Sequence[_Word]) -> tuple[str | None, ...]:
+    return tuple(w.key for w in words if w.key is not None or w.kind == "punct")
 
 
 def _has_run(text: str, read: _SentenceWords, keys: tuple[str, ...]) -> bool:
@@ -870,13 +874,11 @@ def _has_run(text: str, read: _SentenceWords, keys: tuple[str, ...]) -> bool:
 
 
 def _is_metadata_text(text: str, read: _SentenceWords) -> bool:
-    found = _METADATA.get(text)
-    return _METADATA.keep(text, _is_metadata(read.words)) if found is None else found
+    return _METADATA.of(text, _is_metadata, read.words)
 
 
 def _title_case_text(text: str, read: _SentenceWords) -> bool:
-    found = _TITLE_CASE.get(text)
-    return _TITLE_CASE.keep(text, _title_case(read.words)) if found is None else found
+    return _TITLE_CASE.of(text, _title_case, read.words)
 
 
 @lru_cache(maxsize=8192)
@@ -1286,20 +1288,17 @@ def _evidenced_caps(reports: Sequence[_Report]) -> set[str]:
 def _mid_sentence_caps(text: str, read: _SentenceWords) -> tuple[str, ...]:
     """The content keys of a sentence's capitalised words that neither start it
     nor follow an opening quote or colon."""
-    found = _MID_SENTENCE_CAPS.get(text)
-    if found is not None:
-        return found
-    words = read.words
-    return _MID_SENTENCE_CAPS.keep(
-        text,
-        tuple(
-            w.key
-            for k, w in enumerate(words)
-            if k
-            and w.cap
-            and w.key is not None
-            and not (words[k - 1].kind == "punct" and words[k - 1].text in _OPENERS)
-        ),
+    return _MID_SENTENCE_CAPS.of(text, _mid_caps, read.words)
+
+
+def _mid_caps(words: Sequence[_Word]) -> tuple[str, ...]:
+    return tuple(
+        w.key
+        for k, w in enumerate(words)
+        if k
+        and w.cap
+        and w.key is not None
+        and not (words[k - 1].kind == "punct" and words[k - 1].text in _OPENERS)
     )
 
 
