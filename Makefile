@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	@rm -f $(VENV)/.installed-* && touch $@
 
-## run: the app on SQLite with the seed reports loaded, at http://127.0.0.1:8000/
+## run: the app on SQLite with the seed reports loaded, at http://127.0.0.1:8000/, and its worker
 run: $(STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_lexicons
@@ -27,8 +27,9 @@ run: $(STAMP)
 	@echo "newsdiff is starting. Open:"
 	@$(PY) manage.py seed_urls --base "http://$(HOST):$(PORT)"
 	@echo "Create an admin user with: .venv/bin/python manage.py createsuperuser"
+	@echo "Large comparisons are made by the background worker started beside the server."
 	@echo ""
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	scripts/serve-with-worker $(PY) $(HOST):$(PORT)
 
 ## test: the whole suite on SQLite (browser tests are `make e2e`)
 test: $(STAMP)

@@ -177,6 +177,12 @@ class ArticleAdmin(admin.ModelAdmin):
             ),
         )
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # Not one transaction around the whole view (Django's default): saving re-cleans
+        # and segments the text, which must not hold the database's write lock. The
+        # pipeline writes the article and its sentences in transactions of its own.
+        return self._changeform_view(request, object_id, form_url, extra_context)
+
     def save_model(self, request, obj, form, change):
         restore = form.cleaned_data.get("restore_lines") or []
         super().save_model(request, obj, form, change)
@@ -230,24 +236,27 @@ class ArticleAdmin(admin.ModelAdmin):
             request, "admin/newsdiff/article/upload.html", context, status=status
         )
 
-    @transaction.atomic
     def _save_uploads(self, request, form: ArticleUploadForm) -> list[Article]:
         data = form.cleaned_data
-        story = data.get("story")
-        if not story and data.get("new_story", "").strip():
-            story = pipeline.story_for(data["new_story"].strip())
-        return [
-            pipeline.save_article(
-                item.cleaned,
-                source=data["source"],
-                story=story,
-                url=data.get("url") or "",
-                input_format=item.input_format,
-                filename=item.filename,
-                user=request.user,
-            )
-            for item in form.pending
-        ]
+        # Segmented before the write transaction: on SQLite it locks the whole database.
+        segmented = [pipeline.segment_cleaned(item.cleaned) for item in form.pending]
+        with transaction.atomic():
+            story = data.get("story")
+            if not story and data.get("new_story", "").strip():
+                story = pipeline.story_for(data["new_story"].strip())
+            return [
+                pipeline.save_article(
+                    item.cleaned,
+                    source=data["source"],
+                    story=story,
+                    url=data.get("url") or "",
+                    input_format=item.input_format,
+                    filename=item.filename,
+                    user=request.user,
+                    sentences=sentences,
+                )
+                for item, sentences in zip(form.pending, segmented, strict=True)
+            ]
 
 
 @admin.register(LexiconEntry)

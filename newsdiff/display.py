@@ -18,6 +18,35 @@ MODES = {"side-by-side": "Side by side", "interleaved": "Interleaved"}
 # A pair counts as "moved" when its relative place in the two reports differs by
 # more than this share of the report's length (0.25 = a quarter of the text).
 MOVED_THRESHOLD = 0.25
+# Rows drawn at a time: the first screen of any comparison, and each further chunk
+# loaded as the reader scrolls (or follows the "next rows" link without JavaScript).
+ROWS_PER_PAGE = 200
+
+
+@dataclass
+class RowPage:
+    rows: list[Row]
+    start: int  # index of the first row shown, in the filtered rows
+    total: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.rows)
+
+    @property
+    def next_start(self) -> int | None:
+        return self.end if self.end < self.total else None
+
+    @property
+    def previous_start(self) -> int | None:
+        return max(self.start - ROWS_PER_PAGE, 0) if self.start else None
+
+
+def page_of_rows(rows: list[Row], start: int) -> RowPage:
+    """The ROWS_PER_PAGE rows from ``start`` (clamped to the rows there are)."""
+    start = max(0, min(start, max(len(rows) - 1, 0)))
+    start -= start % ROWS_PER_PAGE
+    return RowPage(rows[start : start + ROWS_PER_PAGE], start, len(rows))
 
 
 @dataclass
@@ -144,12 +173,24 @@ def build_rows(result: dict[str, Any]) -> list[Row]:
                 sort_key=(float(i), 0.0),
             )
         )
-    placed = dict(right_row_key)
+    # Each one-sided right sentence follows the nearest right sentence before it that
+    # is already placed: the last pair's sentence below it or the one-sided sentence
+    # placed just before it (walked in order, so linear in the number of sentences).
+    paired = sorted(right_row_key)
+    next_pair, previous = 0, None
+    placed: dict[int, tuple[float, float]] = {}
     for i in sorted(result["only_right"]):
-        before = [j for j in placed if j < i]
-        anchor_key = placed[max(before)] if before else (-1.0, 0.0)
+        while next_pair < len(paired) and paired[next_pair] < i:
+            if previous is None or paired[next_pair] > previous:
+                previous = paired[next_pair]
+            next_pair += 1
+        if previous is None:
+            anchor_key = (-1.0, 0.0)
+        else:
+            anchor_key = placed.get(previous) or right_row_key[previous]
         key = (anchor_key[0], anchor_key[1] + 0.001 * (i + 1))
         placed[i] = key
+        previous = i
         rows.append(
             Row(
                 anchor=f"right-{i}",
@@ -206,6 +247,8 @@ def findings_for_page(result: dict[str, Any], rows: list[Row], kind: str = "") -
     framing = result.get("framing") or {}
     anchors = row_anchors(rows)
     by_anchor = {row.anchor: row for row in rows}
+    # The chunk of rows (under "show all") each row is drawn in, for evidence links.
+    starts = {row.anchor: n - n % ROWS_PER_PAGE for n, row in enumerate(rows)}
     grouped: dict[str, list[dict[str, Any]]] = {}
     for number, finding in enumerate(framing.get("findings", []), start=1):
         label, icon = FINDING_KINDS.get(finding["kind"], (finding["kind"], "•"))
@@ -215,7 +258,14 @@ def findings_for_page(result: dict[str, Any], rows: list[Row], kind: str = "") -
                 anchor = anchors.get((side, i))
                 if anchor and anchor not in links:
                     links.append(anchor)
-        item = {**finding, "number": number, "label": label, "icon": icon, "rows": links}
+        item = {
+            **finding,
+            "number": number,
+            "label": label,
+            "icon": icon,
+            "rows": links,
+            "links": [{"anchor": a, "start": starts.get(a, 0)} for a in links],
+        }
         grouped.setdefault(finding["kind"], []).append(item)
         if not kind or kind == finding["kind"]:
             for anchor in links:

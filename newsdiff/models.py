@@ -251,7 +251,17 @@ class ComparisonQuerySet(models.QuerySet):
 
 
 class Comparison(models.Model):
-    """Two articles aligned once, frozen: the permalink always shows this result."""
+    """Two articles aligned once, frozen: the permalink always shows this result.
+
+    The row (and so the permalink) exists as soon as the comparison is asked for; a
+    large one is made by the background worker and its result saved in one write.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting for the worker"
+        RUNNING = "running", "Being made"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
 
     short_id = models.CharField(max_length=16, unique=True, default=new_short_id, editable=False)
     left_article = models.ForeignKey(
@@ -263,7 +273,22 @@ class Comparison(models.Model):
     left_hash = models.CharField(max_length=64, help_text="Hash of the left text as compared.")
     right_hash = models.CharField(max_length=64, help_text="Hash of the right text as compared.")
     engine_version = models.CharField(max_length=40)
-    result = models.JSONField(help_text="The alignment result, texts included, as compared.")
+    result = models.JSONField(
+        null=True,
+        blank=True,
+        help_text="The alignment result, texts included, as compared (empty until made).",
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DONE)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    error = models.TextField(blank=True, help_text="Why the comparison could not be made.")
+    sentence_count = models.PositiveIntegerField(
+        default=0, help_text="Sentences of both reports together: what the work grows with."
+    )
+    started_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(
+        null=True, blank=True, help_text="Last sign of life from the worker making it."
+    )
+    finished_at = models.DateTimeField(null=True, blank=True)
     left_label = models.CharField(max_length=300, help_text="Outlet and headline at the time.")
     right_label = models.CharField(max_length=300)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -294,10 +319,18 @@ class Comparison(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("newsdiff:comparison-detail", args=[self.short_id])
 
+    @property
+    def is_done(self) -> bool:
+        return self.status == self.Status.DONE
+
+
+def text_hash(headline: str, standfirst: str, body: str) -> str:
+    """Hash of what a comparison reads from an article: its cleaned fields."""
+    return content_hash("\x1f".join((headline, standfirst, body)))
+
 
 def compared_text_hash(article: Article) -> str:
-    """Hash of what a comparison reads from an article: its cleaned fields."""
-    return content_hash("\x1f".join((article.headline, article.standfirst, article.body)))
+    return text_hash(article.headline, article.standfirst, article.body)
 
 
 class LexiconEntry(models.Model):

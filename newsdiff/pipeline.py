@@ -7,12 +7,16 @@ analysis modules directly.
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Iterable
 from dataclasses import asdict
+from datetime import timedelta
 from typing import Any
 
-from django.db import IntegrityError, transaction
-from django.db.models import Count, Max
+from django.conf import settings
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Count, F, Max
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -29,7 +33,10 @@ from newsdiff.models import (
     Story,
     compared_text_hash,
     content_hash,
+    text_hash,
 )
+
+logger = logging.getLogger(__name__)
 
 # Wire agencies we recognise in bylines, by the full name clean.py reports.
 WIRE_AGENCY_COUNTRIES = {
@@ -88,8 +95,16 @@ def cleaned_fields(cleaned: CleanedText) -> dict[str, Any]:
     }
 
 
-def sentence_rows(article: Article) -> list[Sentence]:
-    """The article's sentences, segmented from its cleaned fields, as unsaved rows."""
+def segmented(headline: str, standfirst: str, body: str) -> list[AnalysisSentence]:
+    return segment.segment_document(headline, standfirst, body)
+
+
+def segment_cleaned(cleaned: CleanedText) -> list[AnalysisSentence]:
+    return segmented(cleaned.headline[:500], cleaned.standfirst, cleaned.body)
+
+
+def sentence_rows(article: Article, sentences: list[AnalysisSentence]) -> list[Sentence]:
+    """The article's segmented sentences as unsaved rows."""
     return [
         Sentence(
             article=article,
@@ -100,19 +115,21 @@ def sentence_rows(article: Article) -> list[Sentence]:
             start=s.start,
             end=s.end,
         )
-        for s in segment.segment_document(article.headline, article.standfirst, article.body)
+        for s in sentences
     ]
 
 
 def rebuild_sentences(article: Article) -> list[Sentence]:
-    """Segment the article's cleaned fields again and replace its sentences."""
-    rows = sentence_rows(article)
+    """Segment the article's cleaned fields again and replace its sentences.
+
+    Segmenting runs before the write transaction, so a long article does not hold
+    the database's write lock (on SQLite, the whole database) while it is read."""
+    sentences = segmented(article.headline, article.standfirst, article.body)
     with transaction.atomic():
         article.sentences.all().delete()
-        return Sentence.objects.bulk_create(rows)
+        return Sentence.objects.bulk_create(sentence_rows(article, sentences))
 
 
-@transaction.atomic
 def save_article(
     cleaned: CleanedText,
     *,
@@ -122,22 +139,30 @@ def save_article(
     input_format: str = Article.Format.PASTE,
     filename: str = "",
     user=None,
+    sentences: list[AnalysisSentence] | None = None,
 ) -> Article:
-    """Store a cleaned upload as a new Article with its sentences, in one transaction."""
-    article = Article(
-        source=source,
-        story=story,
-        url=url,
-        raw_text=cleaned.raw,
-        raw_html=cleaned.raw_html,
-        input_format=input_format,
-        original_filename=filename[:255],
-        created_by=user if getattr(user, "is_authenticated", False) else None,
-        wire_agency=wire_agency_source(cleaned.wire_agency),
-        **cleaned_fields(cleaned),
-    )
-    article.save()
-    rebuild_sentences(article)
+    """Store a cleaned upload as a new Article with its sentences, in one transaction.
+
+    The text is segmented before the transaction starts (pass ``sentences`` from
+    ``segment_cleaned`` when several uploads are saved in one outer transaction)."""
+    fields = cleaned_fields(cleaned)
+    if sentences is None:
+        sentences = segment_cleaned(cleaned)
+    with transaction.atomic():
+        article = Article(
+            source=source,
+            story=story,
+            url=url,
+            raw_text=cleaned.raw,
+            raw_html=cleaned.raw_html,
+            input_format=input_format,
+            original_filename=filename[:255],
+            created_by=user if getattr(user, "is_authenticated", False) else None,
+            wire_agency=wire_agency_source(cleaned.wire_agency),
+            **fields,
+        )
+        article.save()
+        Sentence.objects.bulk_create(sentence_rows(article, sentences))
     return article
 
 
@@ -163,9 +188,11 @@ def reclean(
         fields.pop(name, None)
     for name, value in fields.items():
         setattr(article, name, value)
+    sentences = segmented(article.headline, article.standfirst, article.body)
     with transaction.atomic():
         article.save(update_fields=[*fields, "updated_at"])
-        rebuild_sentences(article)
+        article.sentences.all().delete()
+        Sentence.objects.bulk_create(sentence_rows(article, sentences))
     return article
 
 
@@ -209,48 +236,236 @@ def article_metadata(article: Article) -> dict[str, Any]:
     }
 
 
-def compare_articles(left: Article, right: Article, user=None) -> Comparison:
-    """The comparison of two articles' current texts, computed once and then reused."""
-    left_hash, right_hash = compared_text_hash(left), compared_text_hash(right)
-    version = compare.engine_version()
-    lookup = {
+def _comparison_lookup(left: Article, right: Article) -> dict[str, Any]:
+    return {
         "left_article": left,
         "right_article": right,
-        "left_hash": left_hash,
-        "right_hash": right_hash,
-        "engine_version": version,
+        "left_hash": compared_text_hash(left),
+        "right_hash": compared_text_hash(right),
+        "engine_version": compare.engine_version(),
     }
-    existing = Comparison.objects.filter(**lookup).first()
+
+
+def find_comparison(left: Article, right: Article) -> Comparison | None:
+    """The comparison of these two articles' current texts with the current engine,
+    in this order, whatever its state (being made, done or failed)."""
+    return Comparison.objects.defer("result").filter(**_comparison_lookup(left, right)).first()
+
+
+def comparison_size(left: Article, right: Article) -> int:
+    """Sentences of both reports together: what making the comparison grows with."""
+    return Sentence.objects.filter(article__in=[left, right]).count()
+
+
+def request_comparison(left: Article, right: Article, user=None) -> Comparison:
+    """The comparison of two articles' current texts: the existing one, or a new one.
+
+    The row, and so its permalink, exists at once. A comparison of at most
+    NEWSDIFF_INLINE_SENTENCES sentences is made before this returns; a larger one
+    is queued for the background worker and its page shows progress meanwhile.
+    """
+    existing = find_comparison(left, right)
     if existing:
         return existing
-    result = compare.compare_sentences(
-        analysis_sentences(left),
-        analysis_sentences(right),
-        article_metadata(left),
-        article_metadata(right),
-        lexicon=current_lexicon(),
-    )
+    size = comparison_size(left, right)
     try:
         with transaction.atomic():
-            return Comparison.objects.create(
-                **lookup,
-                result=result,
+            comparison = Comparison.objects.create(
+                **_comparison_lookup(left, right),
+                status=Comparison.Status.QUEUED,
+                sentence_count=size,
                 left_label=f"{left.outlet_label}: {left.headline}"[:300],
                 right_label=f"{right.outlet_label}: {right.headline}"[:300],
                 created_by=user if getattr(user, "is_authenticated", False) else None,
             )
-    except IntegrityError:  # the same comparison was created at the same moment
-        return Comparison.objects.get(**lookup)
+    except IntegrityError:  # the same comparison was asked for at the same moment
+        return Comparison.objects.defer("result").get(**_comparison_lookup(left, right))
+    if size <= settings.NEWSDIFF_INLINE_SENTENCES:
+        run_comparison(comparison.pk)
+        comparison.refresh_from_db()
+    else:
+        _enqueue(comparison)
+    return comparison
 
 
-def is_outdated(comparison: Comparison) -> dict[str, bool]:
-    """Which side's article has changed since the comparison was made."""
+def compare_articles(left: Article, right: Article, user=None) -> Comparison:
+    """The comparison of two articles, made now whatever its size (commands, benches)."""
+    comparison = find_comparison(left, right) or request_comparison(left, right, user)
+    if comparison.status == Comparison.Status.QUEUED:
+        run_comparison(comparison.pk)
+    comparison.refresh_from_db()
+    return comparison
+
+
+# A comparison is tried this many times (a crash, a killed worker) before it is
+# shown as failed.
+MAX_ATTEMPTS = 2
+# The worker making a comparison marks it alive this often; a comparison with no
+# sign of life for STALLED_AFTER seconds is taken to have lost its worker.
+HEARTBEAT_SECONDS = 5
+STALLED_AFTER = 60
+
+
+def _enqueue(comparison: Comparison) -> None:
+    from newsdiff.tasks import make_comparison
+
+    make_comparison.enqueue(comparison.pk)
+
+
+class _Heartbeat(threading.Thread):
+    """Marks a running comparison alive every HEARTBEAT_SECONDS until stopped."""
+
+    def __init__(self, pk: int):
+        super().__init__(daemon=True)
+        self.pk, self.stopped = pk, threading.Event()
+
+    def run(self) -> None:
+        used = False
+        while not self.stopped.wait(HEARTBEAT_SECONDS):
+            used = True
+            Comparison.objects.filter(pk=self.pk, status=Comparison.Status.RUNNING).update(
+                heartbeat_at=timezone.now()
+            )
+        if used:
+            connection.close()
+
+
+class ComparisonUnavailable(Exception):
+    """The comparison cannot be made; the message is shown to journalists."""
+
+
+def _articles_as_asked(comparison: Comparison) -> tuple[Article, Article]:
+    if comparison.left_article_id is None or comparison.right_article_id is None:
+        raise ComparisonUnavailable(
+            "An article was removed from newsdiff before the comparison was made."
+        )
+    related = Article.objects.select_related("source", "wire_agency")
+    left = related.get(pk=comparison.left_article_id)
+    right = related.get(pk=comparison.right_article_id)
+    if (compared_text_hash(left), compared_text_hash(right)) != (
+        comparison.left_hash,
+        comparison.right_hash,
+    ):
+        raise ComparisonUnavailable(
+            "An article was corrected before the comparison was made; compare the current "
+            "texts instead."
+        )
+    return left, right
+
+
+def run_comparison(pk: int) -> None:
+    """Make a queued comparison and save its result in one write (the task's body).
+
+    A comparison another worker has taken, or one already made, is left alone. An
+    error is retried once (queued again), then the comparison is marked failed with
+    a plain message; a half-made result is never saved.
+    """
+    now = timezone.now()
+    claimed = Comparison.objects.filter(pk=pk, status=Comparison.Status.QUEUED).update(
+        status=Comparison.Status.RUNNING,
+        attempts=F("attempts") + 1,
+        started_at=now,
+        heartbeat_at=now,
+        error="",
+    )
+    if not claimed:
+        return
+    heartbeat = _Heartbeat(pk)
+    heartbeat.start()
+    try:
+        comparison = Comparison.objects.defer("result").get(pk=pk)
+        left, right = _articles_as_asked(comparison)
+        result = compare.compare_sentences(
+            analysis_sentences(left),
+            analysis_sentences(right),
+            article_metadata(left),
+            article_metadata(right),
+            lexicon=current_lexicon(),
+        )
+    except ComparisonUnavailable as err:
+        _fail(pk, str(err))
+        return
+    except Exception:
+        logger.exception("Comparison %s failed", pk)
+        _retry_or_fail(pk, "newsdiff hit an unexpected error while comparing these reports.")
+        return
+    finally:
+        heartbeat.stopped.set()
+    Comparison.objects.filter(pk=pk, status=Comparison.Status.RUNNING).update(
+        result=result, status=Comparison.Status.DONE, finished_at=timezone.now()
+    )
+
+
+def _fail(pk: int, message: str) -> None:
+    Comparison.objects.filter(pk=pk).update(
+        status=Comparison.Status.FAILED, error=message, finished_at=timezone.now()
+    )
+
+
+def _retry_or_fail(pk: int, message: str, status: str = Comparison.Status.RUNNING) -> None:
+    """Queue the comparison again if it has a try left, else mark it failed."""
+    retried = Comparison.objects.filter(
+        pk=pk, status=status, attempts__lt=MAX_ATTEMPTS
+    ).update(status=Comparison.Status.QUEUED)
+    if retried:
+        _enqueue(Comparison.objects.defer("result").get(pk=pk))
+    else:
+        Comparison.objects.filter(pk=pk, status=status).update(
+            status=Comparison.Status.FAILED,
+            error=f"{message} It was tried {MAX_ATTEMPTS} times.",
+            finished_at=timezone.now(),
+        )
+
+
+def recover_if_stalled(comparison: Comparison) -> Comparison:
+    """A comparison whose worker died (no sign of life for STALLED_AFTER seconds) is
+    queued again or, on its last try, marked failed. Returns the current row."""
+    cutoff = timezone.now() - timedelta(seconds=STALLED_AFTER)
+    beat = comparison.heartbeat_at
+    if comparison.status == Comparison.Status.RUNNING and beat is not None and beat < cutoff:
+        stalled = Comparison.objects.filter(
+            pk=comparison.pk, status=Comparison.Status.RUNNING, heartbeat_at__lt=cutoff
+        )
+        if stalled.exists():
+            _retry_or_fail(comparison.pk, "The worker making this comparison stopped.")
+        comparison.refresh_from_db()
+    return comparison
+
+
+def retry_comparison(comparison: Comparison) -> None:
+    """Staff's retry of a failed comparison: it gets its tries again."""
+    reset = Comparison.objects.filter(pk=comparison.pk, status=Comparison.Status.FAILED).update(
+        status=Comparison.Status.QUEUED, attempts=0, error="", finished_at=None
+    )
+    if reset:
+        if comparison.sentence_count <= settings.NEWSDIFF_INLINE_SENTENCES:
+            run_comparison(comparison.pk)
+        else:
+            _enqueue(comparison)
+    comparison.refresh_from_db()
+
+
+def is_outdated_by_pk(comparison: Comparison) -> dict[str, bool]:
+    """Which side's article has been corrected since the comparison was made (read
+    from the database, so the comparison's articles may come without their texts)."""
+    ids = {"left": comparison.left_article_id, "right": comparison.right_article_id}
+    texts = Article.objects.filter(pk__in=[pk for pk in ids.values() if pk]).values_list(
+        "pk", "headline", "standfirst", "body"
+    )
+    hashes = {pk: text_hash(headline, standfirst, body) for pk, headline, standfirst, body in texts}
     return {
-        "left": bool(comparison.left_article)
-        and compared_text_hash(comparison.left_article) != comparison.left_hash,
-        "right": bool(comparison.right_article)
-        and compared_text_hash(comparison.right_article) != comparison.right_hash,
+        "left": ids["left"] in hashes and hashes[ids["left"]] != comparison.left_hash,
+        "right": ids["right"] in hashes and hashes[ids["right"]] != comparison.right_hash,
     }
+
+
+# Measured with bench/comparison_create.py (2 cores): about this many seconds per
+# sentence of both reports, for telling a reader how long a large comparison takes.
+SECONDS_PER_SENTENCE = 0.0005
+
+
+def expected_seconds(comparison: Comparison) -> int:
+    return max(1, round(comparison.sentence_count * SECONDS_PER_SENTENCE))
 
 
 def current_lexicon() -> framing.Lexicon:

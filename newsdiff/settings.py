@@ -37,6 +37,10 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
 
 
+def env_str(name: str, default: str) -> str:
+    return os.environ.get(name) or default
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     value = os.environ.get(name)
     if value is None:
@@ -62,6 +66,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_tasks_db",
     "newsdiff.apps.NewsdiffConfig",
 ]
 
@@ -103,6 +108,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite as an embedded server: readers never wait for the writer (WAL), a writer
+    # waits its turn instead of failing with "database is locked", and a transaction
+    # that will write takes the write lock when it starts (IMMEDIATE), so two of them
+    # cannot deadlock upgrading from a read.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_BUSY_TIMEOUT", 30),
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -139,18 +154,46 @@ SECURE_CSP = {
 # Rendered comparison pages (the aligned rows and the framing panel) are cached: a
 # comparison's result never changes once made. One in-memory cache per process by
 # default; point CACHE_LOCATION at a shared directory to share it between workers.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache"
-        if os.environ.get("CACHE_LOCATION")
-        else "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": os.environ.get("CACHE_LOCATION", "newsdiff"),
-        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 2000)},
+# One cache shared by every worker process: Redis where REDIS_URL is set, else a
+# table in the database. Bounded in bytes: no value over CACHE_MAX_VALUE_BYTES is
+# stored (newsdiff/page_cache.py), and at most CACHE_MAX_BYTES / that many entries.
+CACHE_MAX_BYTES = env_int("CACHE_MAX_BYTES", 256 * 1024 * 1024)
+CACHE_MAX_VALUE_BYTES = env_int("CACHE_MAX_VALUE_BYTES", 1024 * 1024)
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "newsdiff_cache",
+            "OPTIONS": {"MAX_ENTRIES": max(CACHE_MAX_BYTES // CACHE_MAX_VALUE_BYTES, 10)},
+        }
+    }
 NEWSDIFF_PAGE_CACHE_SECONDS = env_int("NEWSDIFF_PAGE_CACHE_SECONDS", 24 * 3600)
 
-TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Long work (large comparisons) runs in `manage.py db_worker`, started by `make run`.
+TASKS = {
+    "default": {
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+# A comparison of at most this many sentences (both reports together) is made inside
+# the request that asks for it; a larger one goes to the background worker.
+NEWSDIFF_INLINE_SENTENCES = env_int("NEWSDIFF_INLINE_SENTENCES", 400)
+# Visitors who are not signed in may start this many new comparisons per window.
+NEWSDIFF_ANON_CREATE_LIMIT = env_int("NEWSDIFF_ANON_CREATE_LIMIT", 10)
+NEWSDIFF_ANON_CREATE_WINDOW = env_int("NEWSDIFF_ANON_CREATE_WINDOW", 600)
+# ... and none larger than this many sentences (staff have no such cap).
+NEWSDIFF_ANON_MAX_SENTENCES = env_int("NEWSDIFF_ANON_MAX_SENTENCES", 6000)
+# Behind a reverse proxy, the request header that carries the visitor's address
+# (as Django names it, e.g. HTTP_X_REAL_IP); empty: the connection's address.
+NEWSDIFF_CLIENT_IP_HEADER = env_str("NEWSDIFF_CLIENT_IP_HEADER", "")
 
 LOGIN_URL = "admin:login"
 

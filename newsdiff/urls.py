@@ -33,6 +33,7 @@ newsdiff_patterns = [
     path("compare/", views.compare_start, name="compare"),
     path("compare/pick/", views.compare_picker, name="compare-picker"),
     path("c/<shortid:short_id>/", views.comparison_detail, name="comparison-detail"),
+    path("c/<shortid:short_id>/retry/", views.comparison_retry, name="comparison-retry"),
     path("c/<shortid:short_id>.json", views.comparison_json, name="comparison-json"),
     path("c/<shortid:short_id>.csv", views.comparison_csv, name="comparison-csv"),
 ]

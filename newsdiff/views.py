@@ -1,23 +1,33 @@
 """Thin views: load rows (404 if missing), call the pipeline, render."""
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
-from django.core.cache.utils import make_template_fragment_key
+from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.views.decorators.http import require_safe
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from newsdiff import display, pipeline
+from newsdiff import display, page_cache, pipeline, throttle
 from newsdiff.forms import CompareForm
 from newsdiff.http import HtmxRequest
 from newsdiff.models import Article, Comparison, Source, Story
 
 PAGE_SIZE = 25
+
+
+def _see_other(url: str) -> HttpResponse:
+    """The redirect after a POST (303: the browser then GETs the page)."""
+    response = HttpResponseRedirect(url)
+    response.status_code = 303
+    return response
 
 
 def _page(request: HtmxRequest, queryset, size: int = PAGE_SIZE):
@@ -146,20 +156,36 @@ def _compare_choices():
     return sorted(groups.items(), key=lambda item: (item[0] == "No story", item[0]))
 
 
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def compare_start(request: HtmxRequest) -> HttpResponse:
-    """/compare/?left=ID&right=ID: find or create the comparison, then go to its link."""
-    if not request.GET:
+    """/compare/: the pickers (GET), the pair before it is compared (GET ?left=&right=),
+    and the Compare button (POST), the one thing that makes a new comparison."""
+    data = request.POST if request.method == "POST" else request.GET
+    if not data:
         return render(request, "newsdiff/compare_start.html", {"choices": _compare_choices()})
-    form = CompareForm(request.GET)
+    form = CompareForm(data)
     if not form.is_valid():
         context = {"form": form, "choices": _compare_choices()}
         return render(request, "newsdiff/compare_start.html", context, status=400)
     articles = Article.objects.select_related("source", "wire_agency")
     left = get_object_or_404(articles, pk=form.cleaned_data["left"])
     right = get_object_or_404(articles, pk=form.cleaned_data["right"])
-    comparison = pipeline.compare_articles(left, right, user=request.user)
-    return redirect(comparison)
+    existing = pipeline.find_comparison(left, right)
+    if existing:
+        return redirect(existing)
+    if request.method != "POST":
+        return render(request, "newsdiff/compare_confirm.html", {"left": left, "right": right})
+    if not (request.user.is_authenticated and request.user.is_staff):
+        size = pipeline.comparison_size(left, right)
+        if size > settings.NEWSDIFF_ANON_MAX_SENTENCES:
+            context = {"left": left, "right": right, "size": size, "too_large": True}
+            return render(request, "newsdiff/compare_confirm.html", context, status=413)
+        if not throttle.may_create(request):
+            response = render(request, "429.html", {"left": left, "right": right}, status=429)
+            response["Retry-After"] = str(throttle.retry_after_seconds())
+            return response
+    comparison = pipeline.request_comparison(left, right, user=request.user)
+    return _see_other(comparison.get_absolute_url())
 
 
 @require_safe
@@ -199,49 +225,60 @@ def _sides_for_page(result: dict, gone: list[bool]) -> dict[str, dict]:
     return sides
 
 
+def _comparison_or_404(short_id: str) -> Comparison:
+    """The comparison row with its articles' ids and edit times, without its result
+    or the articles' texts (the cached page needs nothing more)."""
+    heavy = ("raw_text", "raw_html", "body", "standfirst", "removed_lines", "cleaning_warnings")
+    deferred = [f"{side}_article__{f}" for side in ("left", "right") for f in heavy]
+    return get_object_or_404(
+        Comparison.objects.select_related("left_article", "right_article").defer(
+            "result", *deferred
+        ),
+        short_id=short_id,
+    )
+
+
+def _page_options(request: HtmxRequest) -> dict[str, Any]:
+    show = request.GET.get("show", "all")
+    mode = request.GET.get("mode", "side-by-side")
+    kind = request.GET.get("kind", "")
+    start = request.GET.get("start", "0")
+    return {
+        "show": show if show in display.FILTERS else "all",
+        "mode": mode if mode in display.MODES else "side-by-side",
+        "kind": kind if kind in display.FINDING_KINDS else "",
+        "start": int(start) if start.isdigit() and len(start) < 9 else 0,
+    }
+
+
 @require_safe
 @vary_on_headers("HX-Request")
 def comparison_detail(request: HtmxRequest, short_id: str) -> HttpResponse:
-    heavy = [f"{side}_article__{f}" for side in ("left", "right") for f in ("raw_text", "raw_html")]
-    comparison = get_object_or_404(
-        Comparison.objects.select_related("left_article", "right_article").defer("result", *heavy),
-        short_id=short_id,
-    )
-    show = request.GET.get("show", "all")
-    show = show if show in display.FILTERS else "all"
-    mode = request.GET.get("mode", "side-by-side")
-    mode = mode if mode in display.MODES else "side-by-side"
-    kind = request.GET.get("kind", "")
-    kind = kind if kind in display.FINDING_KINDS else ""
-    # A comparison's result never changes once made, so what is drawn from it is
-    # rendered once per (comparison, filter, layout, kind) and then served from the
-    # cache: the rows and the framing panel for everyone, and the whole page for
-    # visitors who are not signed in (the page differs only in its header: the notices
-    # about a newer version or a deleted article, and the staff's "Upload" link).
-    gone = [comparison.left_article_id is None, comparison.right_article_id is None]
-    variant = [comparison.short_id, comparison.engine_version, show, mode, kind, *gone]
-    body_key = make_template_fragment_key("comparison-body", variant)
-    htmx_key = make_template_fragment_key("comparison-rows", variant)
-    if request.htmx and (html := cache.get(htmx_key)) is not None:
-        return HttpResponse(html)
-    outdated = pipeline.is_outdated(comparison)
-    share_url = request.build_absolute_uri(comparison.get_absolute_url())
-    state = [outdated["left"], outdated["right"], share_url]
-    page_key = make_template_fragment_key("comparison-page", [*variant, *state])
+    comparison = _comparison_or_404(short_id)
+    if not comparison.is_done:
+        return _comparison_pending(request, comparison)
+    options = _page_options(request)
+    # htmx asks for one more chunk of rows (scrolling) or the rows' section (filters).
+    part = "body"
+    if request.htmx:
+        part = "rows" if request.GET.get("chunk") == "rows" else "section"
+    # A comparison's result never changes once made, so what is drawn from it is kept
+    # in the shared cache (keys in page_cache): the body (framing panel and rows) for
+    # everyone, and the whole page for visitors who are not signed in.
     whole_page = not request.htmx and not request.user.is_authenticated
     whole_page = whole_page and not len(messages.get_messages(request))
-    if whole_page and (html := cache.get(page_key)) is not None:
+    page_key = page_cache.comparison_key("page", comparison, **options)
+    if whole_page and (html := page_cache.get(page_key)) is not None:
         return HttpResponse(html)
+    body_key = page_cache.comparison_key(part, comparison, **options)
+    body = page_cache.get(body_key)
+    if request.htmx and body is not None:
+        return HttpResponse(body)
+    comparison.result = Comparison.objects.values_list("result", flat=True).get(pk=comparison.pk)
     result = comparison.result
-    sides = _sides_for_page(result, gone)
-    cached = not request.htmx and cache.get(body_key) is not None
-    rows, shown, findings = [], [], {}
-    if not cached:
-        rows = display.build_rows(result)
-        findings = display.findings_for_page(result, rows, kind)  # marks the rows it rests on
-        shown = display.filter_rows(rows, show)
-        if kind:
-            shown = [row for row in shown if row.findings]
+    sides = _sides_for_page(
+        result, [comparison.left_article_id is None, comparison.right_article_id is None]
+    )
     context = {
         "comparison": comparison,
         "result": result,
@@ -249,45 +286,116 @@ def comparison_detail(request: HtmxRequest, short_id: str) -> HttpResponse:
         "right": sides["right"],
         "sides": list(sides.items()),
         "summary": result["summary"],
-        "rows": shown,
-        "row_count": len(rows),
-        "show": show,
-        "mode": mode,
+        **options,
         "filters": display.FILTERS,
         "modes": display.MODES,
-        "outdated": outdated,
-        "findings": findings,
-        "kind": kind,
-        "kind_label": display.FINDING_KINDS.get(kind, ("", ""))[0],
-        "share_url": share_url,
-        "body_cache_seconds": settings.NEWSDIFF_PAGE_CACHE_SECONDS,
+        "kind_label": display.FINDING_KINDS.get(options["kind"], ("", ""))[0],
     }
+    if body is None:
+        body = _render_comparison_body(request, context, part)
+        page_cache.put(body_key, body)
     if request.htmx:
-        html = render_to_string("newsdiff/comparison_detail.html#comparison", context, request)
-        cache.set(htmx_key, html, settings.NEWSDIFF_PAGE_CACHE_SECONDS)
-        return HttpResponse(html)
+        return HttpResponse(body)
+    share_url = request.build_absolute_uri(comparison.get_absolute_url())
+    context.update(
+        body=mark_safe(body),  # our own template's output, escaped as it was rendered
+        share_url=share_url, outdated=pipeline.is_outdated_by_pk(comparison)
+    )
     response = render(request, "newsdiff/comparison_detail.html", context)
     if whole_page:
-        cache.set(page_key, response.content.decode(), settings.NEWSDIFF_PAGE_CACHE_SECONDS)
+        page_cache.put(page_key, response.content.decode())
+    return response
+
+
+def _render_comparison_body(request: HtmxRequest, context: dict[str, Any], part: str) -> str:
+    """The framing panel and the first chunk of rows ("body"), the rows' section
+    ("section", for the filters) or one more chunk of rows ("rows", as one scrolls)."""
+    rows = display.build_rows(context["result"])
+    findings = display.findings_for_page(context["result"], rows, context["kind"])
+    shown = display.filter_rows(rows, context["show"])
+    if context["kind"]:
+        shown = [row for row in shown if row.findings]
+    page = display.page_of_rows(shown, context["start"])
+    context = {**context, "rows": page.rows, "row_page": page, "findings": findings}
+    context["row_count"] = len(rows)
+    template = "newsdiff/_comparison_body.html"
+    template += {"body": "", "section": "#comparison", "rows": "#row-chunk"}[part]
+    return render_to_string(template, context, request)
+
+
+def _comparison_pending(request: HtmxRequest, comparison: Comparison) -> HttpResponse:
+    """A comparison still being made (or failed): what is happening, refreshed by htmx
+    every few seconds (a <noscript> refresh without JavaScript) until it is done."""
+    comparison = pipeline.recover_if_stalled(comparison)
+    if comparison.is_done:
+        if request.htmx:
+            response = HttpResponse(status=204)
+            response["HX-Refresh"] = "true"
+            return response
+        return redirect(comparison)
+    context = {
+        "comparison": comparison,
+        "waited": (timezone.now() - comparison.created_at).total_seconds(),
+        "expected": pipeline.expected_seconds(comparison),
+        "poll_seconds": 2,
+    }
+    template = "newsdiff/comparison_pending.html"
+    if request.htmx:
+        template += "#progress"
+    response = render(request, template, context)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_POST
+@staff_member_required
+def comparison_retry(request: HtmxRequest, short_id: str) -> HttpResponse:
+    comparison = _comparison_or_404(short_id)
+    pipeline.retry_comparison(comparison)
+    return _see_other(comparison.get_absolute_url())
+
+
+def _not_ready(comparison: Comparison, *, as_json: bool) -> HttpResponse:
+    """An export asked for before the comparison is made: 202 with when to ask again
+    (or 409 once it has failed)."""
+    comparison = pipeline.recover_if_stalled(comparison)
+    body = {
+        "status": comparison.status,
+        "short_id": comparison.short_id,
+        "message": comparison.error
+        or "The comparison is still being made. Ask again in a few seconds.",
+    }
+    status = 409 if comparison.status == Comparison.Status.FAILED else 202
+    if as_json:
+        response = JsonResponse(body, status=status)
+    else:
+        response = HttpResponse(body["message"], status=status, content_type="text/plain")
+    if status == 202:
+        response["Retry-After"] = "2"
+    response["Cache-Control"] = "no-store"
     return response
 
 
 @require_safe
 def comparison_json(request: HtmxRequest, short_id: str) -> HttpResponse:
-    comparison = get_object_or_404(Comparison, short_id=short_id)
-    response = JsonResponse(
-        comparison.result, json_dumps_params={"ensure_ascii": False, "indent": 2}
-    )
+    comparison = get_object_or_404(Comparison.objects.defer("result"), short_id=short_id)
+    if not comparison.is_done:
+        return _not_ready(comparison, as_json=True)
+    result = Comparison.objects.values_list("result", flat=True).get(pk=comparison.pk)
+    response = JsonResponse(result, json_dumps_params={"ensure_ascii": False, "indent": 2})
     response["Content-Disposition"] = f'inline; filename="newsdiff-{comparison.short_id}.json"'
     return response
 
 
 @require_safe
 def comparison_csv(request: HtmxRequest, short_id: str) -> HttpResponse:
-    comparison = get_object_or_404(Comparison, short_id=short_id)
+    comparison = get_object_or_404(Comparison.objects.defer("result"), short_id=short_id)
+    if not comparison.is_done:
+        return _not_ready(comparison, as_json=False)
+    result = Comparison.objects.values_list("result", flat=True).get(pk=comparison.pk)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="newsdiff-{comparison.short_id}.csv"'
-    display.write_csv(response, comparison.result)
+    display.write_csv(response, result)
     return response
 
 

@@ -23,12 +23,68 @@ def ecbplus_dir():
 
 @pytest.fixture(autouse=True)
 def _empty_cache(settings):
-    """Each test starts with no cached pages."""
+    """Each test starts with no cached pages, in a cache of its own process (the
+    tests of the shared database cache ask for it with ``database_cache``)."""
     from django.core.cache import cache
+
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
 
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def database_cache(settings, db):
+    """The cache the app runs with by default: a table in the database."""
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "newsdiff_cache",
+        }
+    }
+    call_command("createcachetable", verbosity=0)
+    cache.clear()
+    return cache
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings):
+    """Background tasks run inside the request that enqueues them, unless a test asks
+    for the database queue and a worker (``task_queue``)."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def task_queue(settings, db):
+    """The database task queue the app runs with; ``task_queue()`` runs what is queued,
+    as `manage.py db_worker --batch` would, and returns how many tasks ran."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+    def run() -> int:
+        before = DBTaskResult.objects.finished().count()
+        worker = Worker(
+            queue_names=["default"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="test-worker",
+            excluded_queue_names=[],
+        )
+        worker.run()
+        return DBTaskResult.objects.finished().count() - before
+
+    return run
 
 
 @pytest.fixture(autouse=True)

@@ -11,31 +11,32 @@ def test_compare_page_offers_a_form(client, seeds):
 
 
 def test_comparing_two_articles_redirects_to_a_permalink(client, seeds):
-    response = client.get(COMPARE, {"left": seeds["left"].pk, "right": seeds["right"].pk})
+    response = client.post(COMPARE, {"left": seeds["left"].pk, "right": seeds["right"].pk})
     comparison = Comparison.objects.get()
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert response.url == f"/c/{comparison.short_id}/"
     assert len(comparison.short_id) == 10
 
 
 def test_the_same_two_texts_reuse_the_same_comparison(client, seeds):
     params = {"left": seeds["left"].pk, "right": seeds["right"].pk}
-    first = client.get(COMPARE, params).url
-    second = client.get(COMPARE, params).url
+    first = client.post(COMPARE, params).url
+    second = client.post(COMPARE, params).url
     assert first == second and Comparison.objects.count() == 1
+    assert client.get(COMPARE, params).url == first
 
 
 def test_short_ids_are_not_sequential(client, seeds, story):
     ids = [seeds["left"].pk, seeds["right"].pk, *story.articles.values_list("pk", flat=True)]
-    client.get(COMPARE, {"left": ids[0], "right": ids[1]})
-    client.get(COMPARE, {"left": ids[2], "right": ids[3]})
+    client.post(COMPARE, {"left": ids[0], "right": ids[1]})
+    client.post(COMPARE, {"left": ids[2], "right": ids[3]})
     a, b = Comparison.objects.order_by("pk").values_list("short_id", flat=True)
     assert a != b and not a.isdigit()
 
 
 def test_the_same_article_on_both_sides_is_refused_clearly(client, seeds):
     pk = seeds["left"].pk
-    response = client.get(COMPARE, {"left": pk, "right": pk})
+    response = client.post(COMPARE, {"left": pk, "right": pk})
     assert response.status_code == 400
     assert "same article twice" in response.content.decode()
     assert not Comparison.objects.exists()

@@ -94,7 +94,7 @@ def test_permalink_keeps_showing_what_was_shared_after_a_correction(client, seed
     after = client.get(comparison.get_absolute_url()).content.decode()
     assert "frosty reception" in after and "cool reception" not in after
     assert "A newer version exists" in after and "A newer version exists" not in before
-    fresh = client.get(
+    fresh = client.post(
         reverse("newsdiff:compare"), {"left": article.pk, "right": seeds["right"].pk}
     )
     assert fresh.url != comparison.get_absolute_url()

@@ -118,7 +118,13 @@ class Command(BaseCommand):
                 )
             )
         Article.objects.bulk_create(new_articles, batch_size=200)
-        sentence_rows = [row for article in new_articles for row in pipeline.sentence_rows(article)]
+        sentence_rows = [
+            row
+            for article in new_articles
+            for row in pipeline.sentence_rows(
+                article, pipeline.segmented(article.headline, article.standfirst, article.body)
+            )
+        ]
         Sentence.objects.bulk_create(sentence_rows, batch_size=2000)
         return {
             "articles": len(docs),
