@@ -404,9 +404,9 @@ def _fail(pk: int, message: str) -> None:
 
 def _retry_or_fail(pk: int, message: str, status: str = Comparison.Status.RUNNING) -> None:
     """Queue the comparison again if it has a try left, else mark it failed."""
-    retried = Comparison.objects.filter(
-        pk=pk, status=status, attempts__lt=MAX_ATTEMPTS
-    ).update(status=Comparison.Status.QUEUED)
+    retried = Comparison.objects.filter(pk=pk, status=status, attempts__lt=MAX_ATTEMPTS).update(
+        status=Comparison.Status.QUEUED
+    )
     if retried:
         _enqueue(Comparison.objects.defer("result").get(pk=pk))
     else:

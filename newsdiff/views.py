@@ -299,7 +299,8 @@ def comparison_detail(request: HtmxRequest, short_id: str) -> HttpResponse:
     share_url = request.build_absolute_uri(comparison.get_absolute_url())
     context.update(
         body=mark_safe(body),  # our own template's output, escaped as it was rendered
-        share_url=share_url, outdated=pipeline.is_outdated_by_pk(comparison)
+        share_url=share_url,
+        outdated=pipeline.is_outdated_by_pk(comparison),
     )
     response = render(request, "newsdiff/comparison_detail.html", context)
     if whole_page:
