@@ -242,9 +242,19 @@ def new_short_id() -> str:
 
 class ComparisonQuerySet(models.QuerySet):
     def recent(self):
-        return self.select_related(
-            "left_article__source", "right_article__source", "created_by"
-        ).order_by("-created_at")
+        """Newest first, for lists: without the result (its summary has a column)."""
+        return (
+            self.select_related("left_article__source", "right_article__source", "created_by")
+            .defer(
+                "result",
+                *(
+                    f"{side}_article__{field}"
+                    for side in ("left", "right")
+                    for field in ("raw_text", "raw_html", "body", "removed_lines")
+                ),
+            )
+            .order_by("-created_at")
+        )
 
     def involving(self, article: "Article"):
         return self.filter(Q(left_article=article) | Q(right_article=article))
@@ -277,6 +287,9 @@ class Comparison(models.Model):
         null=True,
         blank=True,
         help_text="The alignment result, texts included, as compared (empty until made).",
+    )
+    summary = models.JSONField(
+        null=True, blank=True, help_text="The result's summary, for lists (no need to load it all)."
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DONE)
     attempts = models.PositiveSmallIntegerField(default=0)

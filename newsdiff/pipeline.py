@@ -392,7 +392,10 @@ def run_comparison(pk: int) -> None:
     finally:
         heartbeat.stopped.set()
     Comparison.objects.filter(pk=pk, status=Comparison.Status.RUNNING).update(
-        result=result, status=Comparison.Status.DONE, finished_at=timezone.now()
+        result=result,
+        summary=result["summary"],
+        status=Comparison.Status.DONE,
+        finished_at=timezone.now(),
     )
 
 

@@ -106,24 +106,41 @@ def article_list(request: HtmxRequest) -> HttpResponse:
     return render(request, "newsdiff/article_list.html", context)
 
 
+# Body sentences drawn on one page of an article (its headline and standfirst are on
+# every page); a link to sentence N (?s=N#s-N) opens the page that holds it.
+ARTICLE_PAGE_SENTENCES = 400
+
+
 @require_safe
 def article_detail(request: HtmxRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(
-        Article.objects.select_related("source", "wire_agency", "story", "created_by"), pk=pk
+        Article.objects.select_related("source", "wire_agency", "story", "created_by").defer(
+            "raw_text", "raw_html", "body"
+        ),
+        pk=pk,
     )
-    sentences = list(article.sentences.all())
+    sentences = article.sentences.only("position", "paragraph", "role", "text", "article_id")
+    body = sentences.filter(role="body")
+    wanted = request.GET.get("s", "")
+    if wanted.isdigit() and len(wanted) < 9 and "page" not in request.GET:
+        before = body.filter(position__lt=int(wanted)).count()
+        page = Paginator(body, ARTICLE_PAGE_SENTENCES).get_page(
+            before // ARTICLE_PAGE_SENTENCES + 1
+        )
+    else:
+        page = _page(request, body, ARTICLE_PAGE_SENTENCES)
     paragraphs: list[list] = []
-    for sentence in sentences:
-        if sentence.role != "body":
-            continue
+    for sentence in page:
         if not paragraphs or paragraphs[-1][0].paragraph != sentence.paragraph:
             paragraphs.append([])
         paragraphs[-1].append(sentence)
+    opening = list(sentences.exclude(role="body"))
     context = {
         "article": article,
-        "headline_sentences": [s for s in sentences if s.role == "headline"],
-        "standfirst_sentences": [s for s in sentences if s.role == "standfirst"],
+        "headline_sentences": [s for s in opening if s.role == "headline"],
+        "standfirst_sentences": [s for s in opening if s.role == "standfirst"],
         "paragraphs": paragraphs,
+        "page": page,
         "story_articles": (
             article.story.articles.select_related("source", "story").exclude(pk=article.pk)[:20]
             if article.story_id

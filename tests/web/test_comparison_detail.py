@@ -109,7 +109,7 @@ def test_a_deleted_article_leaves_the_comparison_intact(client, seeds):
     assert response.status_code == 200
     assert "has since been removed" in body and "Li Shangfu" in body
     assert f"/articles/{seeds['right'].pk}/" not in body  # no link to a page that is gone
-    assert f"/articles/{seeds['left'].pk}/#s-" in body
+    assert f"/articles/{seeds['left'].pk}/?s=" in body
 
 
 def test_two_reports_from_one_outlet_are_told_apart(client, db):
