@@ -272,7 +272,7 @@ def _page_options(request: HtmxRequest) -> dict[str, Any]:
 @vary_on_headers("HX-Request")
 def comparison_detail(request: HtmxRequest, short_id: str) -> HttpResponse:
     comparison = _comparison_or_404(short_id)
-    if not comparison.is_done:
+    if not comparison.is_done or (request.htmx and request.htmx.target == "progress"):
         return _comparison_pending(request, comparison)
     options = _page_options(request)
     # htmx asks for one more chunk of rows (scrolling) or the rows' section (filters).

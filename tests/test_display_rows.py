@@ -1,0 +1,65 @@
+"""Rows in reading order (plain Python, no database)."""
+
+import random
+
+from newsdiff import display
+
+
+def _result(n_left: int, n_right: int, pairs: list[tuple[int, int]]) -> dict:
+    def sentences(n):
+        return [{"index": i, "text": f"s{i}", "role": "body", "paragraph": 1} for i in range(n)]
+
+    return {
+        "left": {"sentences": sentences(n_left)},
+        "right": {"sentences": sentences(n_right)},
+        "pairs": [
+            {"left": [a], "right": [b], "diff": [], "kind": "reworded", "score": 0.5, "terms": []}
+            for a, b in pairs
+        ],
+        "only_left": sorted(set(range(n_left)) - {a for a, _ in pairs}),
+        "only_right": sorted(set(range(n_right)) - {b for _, b in pairs}),
+        "restatements": [],
+    }
+
+
+def _row_before(rows: list[display.Row], anchor: str) -> display.Row | None:
+    index = [r.anchor for r in rows].index(anchor)
+    return rows[index - 1] if index else None
+
+
+def test_a_sentence_only_in_the_right_report_follows_its_nearest_right_neighbour_before_it():
+    rng = random.Random(7)
+    for _ in range(300):
+        n_left, n_right = rng.randint(0, 25), rng.randint(0, 25)
+        lefts, rights = rng.sample(range(n_left), n_left), rng.sample(range(n_right), n_right)
+        pairs = list(zip(lefts, rights, strict=False))[: rng.randint(0, min(n_left, n_right))]
+        rows = display.build_rows(_result(n_left, n_right, pairs))
+        assert len(rows) == len(pairs) + (n_left - len(pairs)) + (n_right - len(pairs))
+        by_right = {i: row for row in rows for i in (row.right.indexes if row.right else [])}
+        for i in range(n_right):
+            row = by_right[i]
+            if row.kind != "only-right" or i == 0:
+                continue
+            # the rows between the one holding right sentence i-1 and this one hold no
+            # right sentence: i comes straight after i-1 in the right report's order
+            previous = by_right[i - 1]
+            between = rows[rows.index(previous) + 1 : rows.index(row)]
+            assert not any(r.right for r in between)
+
+
+def test_twenty_thousand_one_sided_sentences_are_placed_in_order():
+    rows = display.build_rows(_result(0, 20_000, []))
+    assert [r.anchor for r in rows[:3]] == ["right-0", "right-1", "right-2"]
+    assert rows[-1].anchor == "right-19999"
+
+
+def test_rows_are_drawn_a_chunk_at_a_time():
+    rows = display.build_rows(_result(450, 0, []))
+    first = display.page_of_rows(rows, 0)
+    assert len(first.rows) == display.ROWS_PER_PAGE and first.next_start == 200
+    assert first.previous_start is None
+    last = display.page_of_rows(rows, 400)
+    assert len(last.rows) == 50 and last.next_start is None and last.previous_start == 200
+    assert display.page_of_rows(rows, 10**9).start == 400
+    assert display.page_of_rows(rows, 250).start == 200  # a chunk starts on its boundary
+    assert display.page_of_rows([], 0).rows == []

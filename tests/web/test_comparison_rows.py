@@ -1,0 +1,103 @@
+"""A long comparison draws its rows a chunk at a time; the cache never serves stale links."""
+
+import pytest
+from django.urls import reverse
+
+from newsdiff import display, page_cache, pipeline
+from newsdiff.models import Article
+from tests.factories import make_article
+
+
+def _body(prefix: str, n: int) -> str:
+    return " ".join(f"{prefix}{k}x met {prefix}{k}y near {prefix}{k}z." for k in range(n))
+
+
+@pytest.fixture
+def long_comparison(db):
+    """Two reports with nothing in common: 150 + 150 one-sided rows (and headlines)."""
+    left = make_article(body=_body("Kal", 150), headline="Kalmar falls")
+    right = make_article(body=_body("Mor", 150), headline="Mordor rises")
+    return pipeline.compare_articles(left, right)
+
+
+def test_the_first_screen_draws_the_first_rows_and_links_to_the_rest(client, long_comparison):
+    text = client.get(long_comparison.get_absolute_url()).content.decode()
+    assert text.count('class="row row--') == display.ROWS_PER_PAGE
+    assert "Show rows 201 onwards (302 in all)" in text
+    assert 'hx-trigger="revealed, click"' in text and "start=200&amp;chunk=rows" in text
+
+
+def test_the_next_chunk_comes_alone_and_the_link_works_without_javascript(client, long_comparison):
+    url = long_comparison.get_absolute_url()
+    chunk = client.get(url, {"start": 200, "chunk": "rows"}, headers={"HX-Request": "true"})
+    chunk_text = chunk.content.decode()
+    assert chunk_text.count('class="row row--') == 102 and "<html" not in chunk_text
+    assert "onwards" not in chunk_text  # the last chunk
+    page = client.get(url, {"start": 200}).content.decode()
+    assert page.count('class="row row--') == 102
+    assert "Show the rows before 201" in page
+
+
+def test_a_start_past_the_end_or_not_a_number_is_no_error(client, long_comparison):
+    url = long_comparison.get_absolute_url()
+    assert client.get(url, {"start": 10**7}).status_code == 200
+    assert client.get(url, {"start": "-5"}).status_code == 200
+    assert client.get(url, {"start": "9" * 40}).status_code == 200
+
+
+def test_signed_in_views_reuse_the_rendered_rows(admin_client, seeds, monkeypatch):
+    comparison = pipeline.compare_articles(seeds["left"], seeds["right"])
+    calls = []
+    real = display.build_rows
+    monkeypatch.setattr(display, "build_rows", lambda result: calls.append(1) or real(result))
+    for _ in range(3):
+        assert admin_client.get(comparison.get_absolute_url()).status_code == 200
+    assert len(calls) == 1
+
+
+def test_a_deleted_article_is_never_linked_from_the_cached_page(client, seeds, database_cache):
+    comparison = pipeline.compare_articles(seeds["left"], seeds["right"])
+    right = seeds["right"].pk
+    before = client.get(comparison.get_absolute_url()).content.decode()
+    assert f"/articles/{right}/" in before
+    Article.objects.filter(pk=right).delete()
+    after = client.get(comparison.get_absolute_url()).content.decode()
+    assert f"/articles/{right}/" not in after and "has since been removed" in after
+
+
+def test_a_corrected_article_shows_the_notice_on_the_cached_page(client, seeds, database_cache):
+    comparison = pipeline.compare_articles(seeds["left"], seeds["right"])
+    assert (
+        "A newer version exists" not in client.get(comparison.get_absolute_url()).content.decode()
+    )
+    article = seeds["left"]
+    article.body = article.body.replace("frosty reception", "cool reception")
+    article.save()
+    assert "A newer version exists" in client.get(comparison.get_absolute_url()).content.decode()
+
+
+def test_the_cache_refuses_values_over_its_size_bound(settings, database_cache):
+    settings.CACHE_MAX_VALUE_BYTES = 1000
+    assert page_cache.put("newsdiff:test:small", "x" * 900)
+    assert not page_cache.put("newsdiff:test:big", "é" * 600)  # 1,200 bytes
+    assert page_cache.get("newsdiff:test:big") is None
+    assert page_cache.get("newsdiff:test:small") == "x" * 900
+
+
+def test_evidence_links_open_the_chunk_that_holds_the_row(client, long_comparison):
+    text = client.get(long_comparison.get_absolute_url()).content.decode()
+    # a finding names all 150 sentences of one report: those past row 200 are in the
+    # next chunk, and their links say so
+    assert "&amp;start=200#left-149" in text
+    assert "&amp;start=200#left-0" not in text
+
+
+def test_the_home_page_never_loads_a_comparisons_result(client, seeds):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    pipeline.compare_articles(seeds["left"], seeds["right"])
+    with CaptureQueriesContext(connection) as queries:
+        text = client.get(reverse("newsdiff:home")).content.decode()
+    assert "shared" in text
+    assert not any('"newsdiff_comparison"."result"' in q["sql"] for q in queries)
