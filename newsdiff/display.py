@@ -60,9 +60,19 @@ class Part:
 @dataclass
 class Cell:
     indexes: list[int]
-    parts: list[Part]
     position: str  # "Headline", "Standfirst", "¶3"
     sentence_number: int  # 1-based position of the first sentence in its report
+    diff: list[dict[str, str]] | None = None  # the pair's word diff, read from ``side``
+    side: str = ""
+    text: str = ""  # a one-sided sentence's text
+
+    @property
+    def parts(self) -> list[Part]:
+        """The cell's text in runs marked by how they differ (worked out only for the
+        rows a page draws)."""
+        if self.diff is None:
+            return [Part(self.text, "plain")]
+        return _diff_parts(self.diff, self.side)
 
 
 @dataclass
@@ -104,13 +114,9 @@ def position_label(sentence: dict[str, Any]) -> str:
     return f"¶{sentence['paragraph']}"
 
 
-def _cell(sentences: dict[int, dict], indexes: list[int], parts: list[Part]) -> Cell:
+def _cell(sentences: dict[int, dict], indexes: list[int], **content: Any) -> Cell:
     first = sentences[indexes[0]]
-    return Cell(indexes, parts, position_label(first), first["index"] + 1)
-
-
-def _plain(sentences: dict[int, dict], indexes: list[int]) -> list[Part]:
-    return [Part(" ".join(sentences[i]["text"] for i in indexes), "plain")]
+    return Cell(indexes, position_label(first), first["index"] + 1, **content)
 
 
 def _diff_parts(diff: list[dict[str, str]], side: str) -> list[Part]:
@@ -145,8 +151,8 @@ def build_rows(result: dict[str, Any]) -> list[Row]:
         row = Row(
             anchor=f"pair-{number}",
             kind="pair",
-            left=_cell(left, pair["left"], _diff_parts(pair["diff"], "left")),
-            right=_cell(right, pair["right"], _diff_parts(pair["diff"], "right")),
+            left=_cell(left, pair["left"], diff=pair["diff"], side="left"),
+            right=_cell(right, pair["right"], diff=pair["diff"], side="right"),
             pair_kind=pair["kind"],
             score=pair["score"],
             terms=pair["terms"],
@@ -169,7 +175,7 @@ def build_rows(result: dict[str, Any]) -> list[Row]:
             Row(
                 anchor=f"left-{i}",
                 kind="only-left",
-                left=_cell(left, [i], _plain(left, [i])),
+                left=_cell(left, [i], text=left[i]["text"]),
                 sort_key=(float(i), 0.0),
             )
         )
@@ -195,7 +201,7 @@ def build_rows(result: dict[str, Any]) -> list[Row]:
             Row(
                 anchor=f"right-{i}",
                 kind="only-right",
-                right=_cell(right, [i], _plain(right, [i])),
+                right=_cell(right, [i], text=right[i]["text"]),
                 sort_key=key,
             )
         )
@@ -237,10 +243,16 @@ FINDING_KINDS: dict[str, tuple[str, str]] = {
 }
 
 
+# The panel lists this many findings of each kind (every row still carries its flags),
+# and this many when the reader asks for one kind; the exports list them all.
+FINDINGS_SHOWN_PER_KIND = 40
+FINDINGS_SHOWN_OF_ONE_KIND = 400
+
+
 def findings_for_page(result: dict[str, Any], rows: list[Row], kind: str = "") -> dict[str, Any]:
     """Group the framing findings by kind, link each to its rows, and mark the rows.
 
-    Returns {"groups": [(kind, label, icon, [finding, ...])],
+    Returns {"groups": [(kind, label, icon, [finding, ...], n_in_all)],
     "kinds": {kind: (label, icon, count)}, "total": n}.
     ``kind`` keeps one kind only (the panel's filter).
     """
@@ -271,8 +283,9 @@ def findings_for_page(result: dict[str, Any], rows: list[Row], kind: str = "") -
             for anchor in links:
                 if anchor in by_anchor:
                     by_anchor[anchor].findings.append(item)
+    shown = FINDINGS_SHOWN_OF_ONE_KIND if kind else FINDINGS_SHOWN_PER_KIND
     groups = [
-        (k, *FINDING_KINDS.get(k, (k, "•")), grouped[k])
+        (k, *FINDING_KINDS.get(k, (k, "•")), grouped[k][:shown], len(grouped[k]))
         for k in FINDING_KINDS
         if k in grouped and (not kind or kind == k)
     ]
