@@ -63,3 +63,16 @@ def test_rows_are_drawn_a_chunk_at_a_time():
     assert display.page_of_rows(rows, 10**9).start == 400
     assert display.page_of_rows(rows, 250).start == 200  # a chunk starts on its boundary
     assert display.page_of_rows([], 0).rows == []
+
+
+def test_the_panel_lists_a_bounded_number_of_findings_per_kind():
+    result = _result(100, 0, [])
+    finding = {"kind": "only_one_side", "summary": "s", "left_sentences": [0]}
+    result["framing"] = {"findings": [dict(finding) for _ in range(100)]}
+    rows = display.build_rows(result)
+    panel = display.findings_for_page(result, rows)
+    (_, _, _, items, total) = panel["groups"][0]
+    assert len(items) == display.FINDINGS_SHOWN_PER_KIND and total == 100 == panel["total"]
+    assert len(rows[0].findings) == 100  # every finding still flags its row
+    (_, _, _, items, total) = display.findings_for_page(result, rows, "only_one_side")["groups"][0]
+    assert len(items) == 100
