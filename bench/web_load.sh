@@ -1,27 +1,36 @@
 #!/usr/bin/env bash
-# Load-test the seed comparison page: gunicorn (2 workers) on loopback, wrk as the client.
-#   bench/web_load.sh            (installs Debian's wrk if missing)
-# Prints requests/s and latency percentiles, then the time to create a 200 x 200 comparison.
+# The site under load and under long work (bench/web_scale.py), on loopback only:
+#   1. the embedded default: SQLite, 1 app server (gunicorn, 2 workers), 1 task worker,
+#      the cache in the database;
+#   2. scaled out: PostgreSQL, 2 app servers, 2 task workers, Redis as the shared cache.
+#   bench/web_load.sh [--huge]     (installs Debian's wrk, postgresql, redis-server if missing)
+# Then the time to create a 200 x 200 comparison in process.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
-PORT=${PORT:-8765}
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+need=()
+command -v wrk >/dev/null || need+=(wrk)
+command -v redis-server >/dev/null || need+=(redis-server)
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
 TMP=$(mktemp -d)
-export DATABASE_URL="sqlite:///$TMP/load.sqlite3" DEBUG=0 ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=0 \
-  SECRET_KEY="load-test-$(head -c 32 /dev/urandom | base64)"
-$PY manage.py migrate -v0
-$PY manage.py collectstatic --noinput -v0
-$PY manage.py load_seeds >/dev/null
-URL=$($PY manage.py shell -v 0 -c "
-from newsdiff import pipeline; from newsdiff.models import Article
-a = Article.objects.get(original_filename='000_abca97e62226170e.txt'); b = Article.objects.get(original_filename='002_949427fbf105c65a.txt')
-print(pipeline.compare_articles(a, b).get_absolute_url())")
-.venv/bin/gunicorn newsdiff.wsgi -w 2 -b 127.0.0.1:$PORT --log-level warning &
-GPID=$!
-trap 'kill $GPID 2>/dev/null; rm -rf "$TMP"' EXIT
-for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$PORT$URL" && break; sleep 0.2; done
-echo "Seed comparison page $URL (gunicorn, 2 workers, SQLite, DEBUG=0), wrk 4 threads, 16 connections, 20 s:"
-wrk -t4 -c16 -d20s --latency -H "X-Forwarded-Proto: https" "http://127.0.0.1:$PORT$URL" | sed -n '1,20p'
+REDIS_PID=""
+trap '[ -n "$REDIS_PID" ] && kill $REDIS_PID 2>/dev/null; rm -rf "$TMP"' EXIT
+export DEBUG=0 ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=0 SECURE_HSTS_SECONDS=0 \
+  SECRET_KEY="load-test-$(head -c 32 /dev/urandom | base64)" \
+  NEWSDIFF_CLIENT_IP_HEADER=HTTP_X_REAL_IP NEWSDIFF_STALLED_AFTER=10
+
+echo "== 1. Embedded default =="
+DATABASE_URL="sqlite:///$TMP/load.sqlite3" $PY bench/web_scale.py "$@"
+
+echo
+echo "== 2. Scaled out =="
+redis-server --port 6390 --bind 127.0.0.1 --save "" --appendonly no --maxmemory 256mb \
+  --maxmemory-policy allkeys-lru --daemonize no >/dev/null &
+REDIS_PID=$!
+REDIS_URL=redis://127.0.0.1:6390/0 scripts/with-postgres \
+  $PY bench/web_scale.py --app-servers 2 --workers 2 --port 8775 "$@"
+
 echo
 $PY bench/comparison_create.py

@@ -301,9 +301,8 @@ def compare_articles(left: Article, right: Article, user=None) -> Comparison:
 # shown as failed.
 MAX_ATTEMPTS = 2
 # The worker making a comparison marks it alive this often; a comparison with no
-# sign of life for STALLED_AFTER seconds is taken to have lost its worker.
+# sign of life for settings.NEWSDIFF_STALLED_AFTER seconds has lost its worker.
 HEARTBEAT_SECONDS = 5
-STALLED_AFTER = 60
 
 
 def _enqueue(comparison: Comparison) -> None:
@@ -421,9 +420,9 @@ def _retry_or_fail(pk: int, message: str, status: str = Comparison.Status.RUNNIN
 
 
 def recover_if_stalled(comparison: Comparison) -> Comparison:
-    """A comparison whose worker died (no sign of life for STALLED_AFTER seconds) is
-    queued again or, on its last try, marked failed. Returns the current row."""
-    cutoff = timezone.now() - timedelta(seconds=STALLED_AFTER)
+    """A comparison whose worker died (no sign of life for NEWSDIFF_STALLED_AFTER
+    seconds) is queued again or, on its last try, marked failed. Returns the current row."""
+    cutoff = timezone.now() - timedelta(seconds=settings.NEWSDIFF_STALLED_AFTER)
     beat = comparison.heartbeat_at
     if comparison.status == Comparison.Status.RUNNING and beat is not None and beat < cutoff:
         stalled = Comparison.objects.filter(

@@ -186,6 +186,9 @@ TASKS = {
 # A comparison of at most this many sentences (both reports together) is made inside
 # the request that asks for it; a larger one goes to the background worker.
 NEWSDIFF_INLINE_SENTENCES = env_int("NEWSDIFF_INLINE_SENTENCES", 400)
+# A comparison whose worker shows no sign of life for this long (it marks it every 5 s)
+# is taken to have lost its worker: it is queued again once, then marked failed.
+NEWSDIFF_STALLED_AFTER = env_int("NEWSDIFF_STALLED_AFTER", 60)
 # Visitors who are not signed in may start this many new comparisons per window.
 NEWSDIFF_ANON_CREATE_LIMIT = env_int("NEWSDIFF_ANON_CREATE_LIMIT", 10)
 NEWSDIFF_ANON_CREATE_WINDOW = env_int("NEWSDIFF_ANON_CREATE_WINDOW", 600)

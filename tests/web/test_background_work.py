@@ -3,10 +3,10 @@
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from newsdiff import pipeline
 from newsdiff.analysis import compare
 from newsdiff.models import Comparison
 
@@ -105,7 +105,7 @@ def test_an_error_is_retried_once_then_shown_plainly_and_staff_can_retry(
 
 
 def _stall(comparison: Comparison, attempts: int) -> None:
-    long_ago = timezone.now() - timedelta(seconds=pipeline.STALLED_AFTER + 30)
+    long_ago = timezone.now() - timedelta(seconds=settings.NEWSDIFF_STALLED_AFTER + 30)
     Comparison.objects.filter(pk=comparison.pk).update(
         status="running", attempts=attempts, started_at=long_ago, heartbeat_at=long_ago
     )
