@@ -57,7 +57,9 @@ class Client:
 
     def __init__(self, base: str, address: str = ""):
         self.base = base
-        self.jar = http.cookiejar.CookieJar()
+        # The app believes it is behind https (secure cookies); send them over loopback.
+        policy = http.cookiejar.DefaultCookiePolicy(secure_protocols=("https", "http"))
+        self.jar = http.cookiejar.CookieJar(policy)
         self.opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(self.jar), _NoRedirect()
         )
@@ -366,7 +368,7 @@ def upload_under_load(base: str, staff: Client, small: list[int], source: int) -
     status, page, _, seconds = staff.request(
         "/admin/newsdiff/article/upload/",
         data=body,
-        headers={"Content-Type": ctype, "Referer": base + "/admin/"},
+        headers={"Content-Type": ctype, "Referer": staff.secure_base + "/admin/"},
         timeout=300,
     )
     stop.set()

@@ -247,6 +247,8 @@ FINDING_KINDS: dict[str, tuple[str, str]] = {
 # and this many when the reader asks for one kind; the exports list them all.
 FINDINGS_SHOWN_PER_KIND = 40
 FINDINGS_SHOWN_OF_ONE_KIND = 400
+# A finding links to the first rows it rests on (a passage can be thousands of rows).
+EVIDENCE_LINKS_SHOWN = 12
 
 
 def findings_for_page(result: dict[str, Any], rows: list[Row], kind: str = "") -> dict[str, Any]:
@@ -264,19 +266,22 @@ def findings_for_page(result: dict[str, Any], rows: list[Row], kind: str = "") -
     grouped: dict[str, list[dict[str, Any]]] = {}
     for number, finding in enumerate(framing.get("findings", []), start=1):
         label, icon = FINDING_KINDS.get(finding["kind"], (finding["kind"], "•"))
-        links = []
-        for side in ("left", "right"):
-            for i in finding.get(f"{side}_sentences", []):
-                anchor = anchors.get((side, i))
-                if anchor and anchor not in links:
-                    links.append(anchor)
+        found = (
+            anchors.get((side, i))
+            for side in ("left", "right")
+            for i in finding.get(f"{side}_sentences", [])
+        )
+        links = list(dict.fromkeys(anchor for anchor in found if anchor))
         item = {
             **finding,
             "number": number,
             "label": label,
             "icon": icon,
             "rows": links,
-            "links": [{"anchor": a, "start": starts.get(a, 0)} for a in links],
+            "links": [
+                {"anchor": a, "start": starts.get(a, 0)} for a in links[:EVIDENCE_LINKS_SHOWN]
+            ],
+            "more_links": max(len(links) - EVIDENCE_LINKS_SHOWN, 0),
         }
         grouped.setdefault(finding["kind"], []).append(item)
         if not kind or kind == finding["kind"]:

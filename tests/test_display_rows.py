@@ -76,3 +76,14 @@ def test_the_panel_lists_a_bounded_number_of_findings_per_kind():
     assert len(rows[0].findings) == 100  # every finding still flags its row
     (_, _, _, items, total) = display.findings_for_page(result, rows, "only_one_side")["groups"][0]
     assert len(items) == 100
+
+
+def test_evidence_links_open_the_chunk_that_holds_their_row():
+    result = _result(450, 0, [])
+    result["framing"] = {
+        "findings": [{"kind": "hedging", "summary": "s", "left_sentences": [5, 300]}]
+    }
+    rows = display.build_rows(result)
+    (item,) = display.findings_for_page(result, rows)["groups"][0][3]
+    assert item["links"] == [{"anchor": "left-5", "start": 0}, {"anchor": "left-300", "start": 200}]
+    assert item["more_links"] == 0

@@ -84,12 +84,11 @@ def test_the_cache_refuses_values_over_its_size_bound(settings, database_cache):
     assert page_cache.get("newsdiff:test:small") == "x" * 900
 
 
-def test_evidence_links_open_the_chunk_that_holds_the_row(client, long_comparison):
+def test_a_finding_on_a_long_passage_links_its_first_rows_only(client, long_comparison):
     text = client.get(long_comparison.get_absolute_url()).content.decode()
-    # a finding names all 150 sentences of one report: those past row 200 are in the
-    # next chunk, and their links say so
-    assert "&amp;start=200#left-149" in text
-    assert "&amp;start=200#left-0" not in text
+    # "Only the left report has these 150 sentences": 12 links, then a count
+    assert "and 138 more rows" in text
+    assert 'mode=side-by-side#left-12"' in text and 'mode=side-by-side#left-13"' not in text
 
 
 def test_the_home_page_never_loads_a_comparisons_result(client, seeds):
