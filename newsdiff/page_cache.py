@@ -20,22 +20,47 @@ from newsdiff.models import Article, Comparison
 PREFIX = "newsdiff:v1"
 
 
-def _article_state(article: Article | None) -> str:
-    return "gone" if article is None else article.updated_at.isoformat()
+# What a cached page depends on, read in one small query (no model instances).
+STATE_FIELDS = (
+    "pk",
+    "short_id",
+    "engine_version",
+    "status",
+    "left_article__updated_at",
+    "right_article__updated_at",
+)
 
 
-def comparison_key(part: str, comparison: Comparison, **variant: object) -> str:
-    """The key of one rendered ``part`` ("page", "body", "rows") of a comparison."""
-    state = [
-        comparison.short_id,
-        comparison.engine_version,
-        comparison.status,
-        _article_state(comparison.left_article),
-        _article_state(comparison.right_article),
-        *(f"{name}={variant[name]}" for name in sorted(variant)),
+def comparison_state(short_id: str) -> dict[str, object] | None:
+    """The comparison's id and state and its articles' edit times (None: deleted)."""
+    rows = Comparison.objects.filter(short_id=short_id).order_by().values(*STATE_FIELDS)[:1]
+    return next(iter(rows), None)
+
+
+def state_of(comparison: Comparison) -> dict[str, object]:
+    def edited(article: Article | None):
+        return article.updated_at if article is not None else None
+
+    return {
+        "pk": comparison.pk,
+        "short_id": comparison.short_id,
+        "engine_version": comparison.engine_version,
+        "status": comparison.status,
+        "left_article__updated_at": edited(comparison.left_article),
+        "right_article__updated_at": edited(comparison.right_article),
+    }
+
+
+def comparison_key(part: str, state: dict[str, object], **variant: object) -> str:
+    """The key of one rendered ``part`` ("page", "body", "section", "rows") of a
+    comparison in ``state`` (``comparison_state`` or ``state_of``)."""
+    words = [
+        str(state[name]) if name.endswith("_at") and state[name] else str(state[name] or "gone")
+        for name in STATE_FIELDS
     ]
-    digest = hashlib.sha256("\x1f".join(state).encode()).hexdigest()[:32]
-    return f"{PREFIX}:{part}:{comparison.short_id}:{digest}"
+    words += [f"{name}={variant[name]}" for name in sorted(variant)]
+    digest = hashlib.sha256("\x1f".join(words).encode()).hexdigest()[:32]
+    return f"{PREFIX}:{part}:{state['short_id']}:{digest}"
 
 
 def get(key: str) -> str | None:

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -271,9 +271,13 @@ def _page_options(request: HtmxRequest) -> dict[str, Any]:
 @require_safe
 @vary_on_headers("HX-Request")
 def comparison_detail(request: HtmxRequest, short_id: str) -> HttpResponse:
-    comparison = _comparison_or_404(short_id)
-    if not comparison.is_done or (request.htmx and request.htmx.target == "progress"):
-        return _comparison_pending(request, comparison)
+    state = page_cache.comparison_state(short_id)
+    if state is None:
+        raise Http404("No comparison has this id.")
+    if state["status"] != Comparison.Status.DONE or (
+        request.htmx and request.htmx.target == "progress"
+    ):
+        return _comparison_pending(request, _comparison_or_404(short_id))
     options = _page_options(request)
     # htmx asks for one more chunk of rows (scrolling) or the rows' section (filters).
     part = "body"
@@ -284,13 +288,15 @@ def comparison_detail(request: HtmxRequest, short_id: str) -> HttpResponse:
     # everyone, and the whole page for visitors who are not signed in.
     whole_page = not request.htmx and not request.user.is_authenticated
     whole_page = whole_page and not len(messages.get_messages(request))
-    page_key = page_cache.comparison_key("page", comparison, **options)
+    site = request.build_absolute_uri("/")  # the share link on the page names it
+    page_key = page_cache.comparison_key("page", state, site=site, **options)
     if whole_page and (html := page_cache.get(page_key)) is not None:
         return HttpResponse(html)
-    body_key = page_cache.comparison_key(part, comparison, **options)
+    body_key = page_cache.comparison_key(part, state, **options)
     body = page_cache.get(body_key)
     if request.htmx and body is not None:
         return HttpResponse(body)
+    comparison = _comparison_or_404(short_id)
     comparison.result = Comparison.objects.values_list("result", flat=True).get(pk=comparison.pk)
     result = comparison.result
     sides = _sides_for_page(
