@@ -109,6 +109,13 @@ class ArticleUploadForm(forms.Form):
         if data.get("url") and len(files) + bool(text.strip()) > 1:
             self.add_error("url", "A URL can only be given when you upload a single article.")
         max_bytes = settings.NEWSDIFF_MAX_UPLOAD_BYTES
+        total = len(text.encode("utf-8")) + sum(upload.size for upload in files)
+        if total > settings.NEWSDIFF_MAX_UPLOAD_BATCH_BYTES:
+            raise forms.ValidationError(
+                f"These uploads add up to {total / 1_048_576:.1f} MB; newsdiff reads at most "
+                f"{settings.NEWSDIFF_MAX_UPLOAD_BATCH_BYTES / 1_048_576:.0f} MB at a time. "
+                "Upload them in smaller groups."
+            )
         if text.strip():
             if len(text.encode("utf-8")) > max_bytes:
                 self.add_error("text", clean.size_message(max_bytes))

@@ -202,6 +202,11 @@ LOGIN_URL = "admin:login"
 
 # Uploads: the largest article file staff may upload (bytes). 5 MB by default.
 NEWSDIFF_MAX_UPLOAD_BYTES = env_int("NEWSDIFF_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
+# All files of one upload together: reading 5 MB takes about 6 s here, so one request
+# stays well inside a server's time limit.
+NEWSDIFF_MAX_UPLOAD_BATCH_BYTES = env_int(
+    "NEWSDIFF_MAX_UPLOAD_BATCH_BYTES", 3 * NEWSDIFF_MAX_UPLOAD_BYTES
+)
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(NEWSDIFF_MAX_UPLOAD_BYTES * 2, 2_621_440)
 FILE_UPLOAD_MAX_MEMORY_SIZE = NEWSDIFF_MAX_UPLOAD_BYTES + 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 50

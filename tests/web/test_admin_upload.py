@@ -111,6 +111,19 @@ def test_file_over_the_limit_is_refused(staff, source, settings):
     assert Article.objects.count() == 0
 
 
+def test_uploads_that_add_up_to_too_much_at_once_are_refused(staff, source, settings):
+    settings.NEWSDIFF_MAX_UPLOAD_BATCH_BYTES = 2 * 1024 * 1024
+    files = [
+        SimpleUploadedFile(f"report-{n}.txt", f"Report {n} on the talks. ".encode() * 40_000)
+        for n in range(3)
+    ]
+    response = upload(staff, source, files=files)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "at most 2 MB at a time" in page and "smaller groups" in page
+    assert Article.objects.count() == 0
+
+
 def test_empty_paste_is_refused(staff, source):
     response = upload(staff, source, text="   \n  ")
     assert response.status_code == 400
