@@ -288,6 +288,15 @@ class Comparison(models.Model):
         blank=True,
         help_text="The alignment result, texts included, as compared (empty until made).",
     )
+    mirror_of = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="mirrors",
+        help_text="The same two texts compared in the other order: this comparison shows "
+        "that result read the other way round instead of storing it twice.",
+    )
     summary = models.JSONField(
         null=True, blank=True, help_text="The result's summary, for lists (no need to load it all)."
     )

@@ -20,7 +20,7 @@ from django.db.models import Count, F, Max
 from django.utils import timezone
 from django.utils.text import slugify
 
-from newsdiff.analysis import clean, compare, framing, segment
+from newsdiff.analysis import clean, compare, framing, mirror, segment
 from newsdiff.analysis.types import CleanedText
 from newsdiff.analysis.types import Sentence as AnalysisSentence
 from newsdiff.lexicon_data import lexicon_from_entries
@@ -267,6 +267,9 @@ def request_comparison(left: Article, right: Article, user=None) -> Comparison:
     existing = find_comparison(left, right)
     if existing:
         return existing
+    mirror = _mirror_of_existing(left, right, user)
+    if mirror:
+        return mirror
     size = comparison_size(left, right)
     try:
         with transaction.atomic():
@@ -288,12 +291,53 @@ def request_comparison(left: Article, right: Article, user=None) -> Comparison:
     return comparison
 
 
+def _mirror_of_existing(left: Article, right: Article, user) -> Comparison | None:
+    """A comparison of the same two texts asked for in the other order: a row of its
+    own (its own permalink, shown in the order asked) that reads the made comparison's
+    result the other way round instead of storing or computing it again."""
+    lookup = _comparison_lookup(right, left)
+    source = (
+        Comparison.objects.defer("result")
+        .filter(**lookup, mirror_of__isnull=True, status=Comparison.Status.DONE)
+        .first()
+    )
+    if source is None:
+        return None
+    try:
+        with transaction.atomic():
+            return Comparison.objects.create(
+                **_comparison_lookup(left, right),
+                mirror_of=source,
+                status=Comparison.Status.DONE,
+                summary=mirror.mirrored(source.summary or {}),
+                sentence_count=source.sentence_count,
+                left_label=source.right_label,
+                right_label=source.left_label,
+                created_by=user if getattr(user, "is_authenticated", False) else None,
+                finished_at=timezone.now(),
+            )
+    except IntegrityError:  # asked for twice at the same moment
+        return Comparison.objects.defer("result").get(**_comparison_lookup(left, right))
+
+
+def comparison_result(comparison: Comparison) -> dict[str, Any]:
+    """The result a comparison shows: its own, or the one it mirrors read the other
+    way round."""
+    if comparison.mirror_of_id:
+        source = Comparison.objects.values_list("result", flat=True).get(pk=comparison.mirror_of_id)
+        return mirror.mirrored(source)
+    return Comparison.objects.values_list("result", flat=True).get(pk=comparison.pk)
+
+
 def compare_articles(left: Article, right: Article, user=None) -> Comparison:
-    """The comparison of two articles, made now whatever its size (commands, benches)."""
+    """The comparison of two articles, made now whatever its size (commands, benches),
+    with its result loaded."""
     comparison = find_comparison(left, right) or request_comparison(left, right, user)
     if comparison.status == Comparison.Status.QUEUED:
         run_comparison(comparison.pk)
     comparison.refresh_from_db()
+    if comparison.mirror_of_id:
+        comparison.result = comparison_result(comparison)
     return comparison
 
 

@@ -297,7 +297,7 @@ def comparison_detail(request: HtmxRequest, short_id: str) -> HttpResponse:
     if request.htmx and body is not None:
         return HttpResponse(body)
     comparison = _comparison_or_404(short_id)
-    comparison.result = Comparison.objects.values_list("result", flat=True).get(pk=comparison.pk)
+    comparison.result = pipeline.comparison_result(comparison)
     result = comparison.result
     sides = _sides_for_page(
         result, [comparison.left_article_id is None, comparison.right_article_id is None]
@@ -405,7 +405,7 @@ def comparison_json(request: HtmxRequest, short_id: str) -> HttpResponse:
     comparison = get_object_or_404(Comparison.objects.defer("result"), short_id=short_id)
     if not comparison.is_done:
         return _not_ready(comparison, as_json=True)
-    result = Comparison.objects.values_list("result", flat=True).get(pk=comparison.pk)
+    result = pipeline.comparison_result(comparison)
     response = JsonResponse(result, json_dumps_params={"ensure_ascii": False, "indent": 2})
     response["Content-Disposition"] = f'inline; filename="newsdiff-{comparison.short_id}.json"'
     return response
@@ -416,7 +416,7 @@ def comparison_csv(request: HtmxRequest, short_id: str) -> HttpResponse:
     comparison = get_object_or_404(Comparison.objects.defer("result"), short_id=short_id)
     if not comparison.is_done:
         return _not_ready(comparison, as_json=False)
-    result = Comparison.objects.values_list("result", flat=True).get(pk=comparison.pk)
+    result = pipeline.comparison_result(comparison)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="newsdiff-{comparison.short_id}.csv"'
     display.write_csv(response, result)

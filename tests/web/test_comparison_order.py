@@ -1,0 +1,43 @@
+"""One stored result per pair of texts, shown in the order asked for."""
+
+from django.urls import reverse
+
+from newsdiff import pipeline
+from newsdiff.analysis import compare
+from newsdiff.analysis.mirror import mirrored
+from newsdiff.models import Comparison
+
+COMPARE = reverse("newsdiff:compare")
+
+
+def test_the_other_order_reuses_the_result_and_shows_it_as_asked(client, seeds, monkeypatch):
+    a, b = seeds["left"], seeds["right"]
+    first = client.post(COMPARE, {"left": a.pk, "right": b.pk}).url
+    calls = []
+    real = compare.compare_sentences
+    monkeypatch.setattr(
+        compare, "compare_sentences", lambda *x, **k: calls.append(1) or real(*x, **k)
+    )
+    second = client.post(COMPARE, {"left": b.pk, "right": a.pk}).url
+    assert second != first and calls == []  # nothing computed again
+    made, swapped = Comparison.objects.order_by("pk")
+    assert swapped.mirror_of == made and swapped.result is None  # nothing stored twice
+
+    page = client.get(second).content.decode()
+    assert page.index("The Independent") < page.index("Morning Star")
+    assert '<h1>The Independent <span class="vs">vs</span> Morning Star</h1>' in page
+    as_asked = client.get(reverse("newsdiff:comparison-json", args=[swapped.short_id])).json()
+    assert as_asked == mirrored(made.result)
+    assert as_asked["left"]["source"] == "The Independent"
+    assert as_asked["summary"]["only_left"] == made.result["summary"]["only_right"]
+    assert client.post(COMPARE, {"left": b.pk, "right": a.pk}).url == second
+
+
+def test_the_home_page_lists_the_other_order_with_its_own_counts(client, seeds):
+    a, b = seeds["left"], seeds["right"]
+    made = pipeline.compare_articles(a, b)
+    swapped = pipeline.compare_articles(b, a)
+    assert swapped.result == mirrored(made.result)
+    text = client.get(reverse("newsdiff:home")).content.decode()
+    left, right = made.summary["only_left"], made.summary["only_right"]
+    assert f"{left} + {right} one-sided" in text and f"{right} + {left} one-sided" in text
