@@ -9,6 +9,7 @@ from django.db.models import Count
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
@@ -38,13 +39,21 @@ def home(request: HtmxRequest) -> HttpResponse:
         )[:8],
         "articles": Article.objects.for_listing()[:10],
         "sources": Source.objects.with_article_counts().filter(article_count__gte=1)[:12],
-        "source_total": Source.objects.count(),
+        # Only outlets with a report of their own: a wire agency is a Source as soon
+        # as a byline names it, and a visitor would find no article from it.
+        "source_total": Source.objects.filter(articles__isnull=False).distinct().count(),
         "article_total": Article.objects.count(),
         "story_total": Story.objects.count(),
         "comparisons": Comparison.objects.recent()[:8],
         "choices": _compare_choices(),
     }
     return render(request, "newsdiff/home.html", context)
+
+
+@require_safe
+def favicon(request: HtmxRequest) -> HttpResponse:
+    """/favicon.ico, which browsers and feed readers ask for whatever a page links."""
+    return redirect(static("favicon.svg"), permanent=True)
 
 
 @require_safe
@@ -99,7 +108,7 @@ def article_list(request: HtmxRequest) -> HttpResponse:
 @require_safe
 def article_detail(request: HtmxRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(
-        Article.objects.select_related("source", "wire_agency", "story", "created_by"), pk=pk
+        Article.objects.select_related("source", "wire_agency", "story"), pk=pk
     )
     sentences = list(article.sentences.all())
     paragraphs: list[list] = []
