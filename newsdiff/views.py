@@ -287,7 +287,7 @@ def comparison_json(request: HtmxRequest, short_id: str) -> HttpResponse:
     response = JsonResponse(
         comparison.result, json_dumps_params={"ensure_ascii": False, "indent": 2}
     )
-    response["Content-Disposition"] = f'inline; filename="newsdiff-{comparison.short_id}.json"'
+    response["Content-Disposition"] = f'attachment; filename="newsdiff-{comparison.short_id}.json"'
     return response
 
 
