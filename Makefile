@@ -38,9 +38,10 @@ test: $(STAMP)
 test-postgres: $(STAMP)
 	scripts/with-postgres $(PY) -m pytest -m "not e2e"
 
-## e2e: browser tests driving Debian's Chromium with Playwright
+## e2e: browser tests driving Debian's Chromium with Playwright, with axe-core's accessibility rules
 e2e: $(STAMP)
 	scripts/ensure-chromium
+	scripts/ensure-axe
 	$(PY) -m pytest -m e2e -p no:randomly
 
 ## bench: segmentation, alignment and framing figures, and the ECB+ load time
