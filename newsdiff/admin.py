@@ -255,6 +255,8 @@ class ArticleAdmin(admin.ModelAdmin):
                     return redirect(f"{reverse('admin:newsdiff_article_uploaded')}?ids={ids}")
             else:
                 status = 400
+                if problem := form.keep_for_upload():
+                    messages.warning(request, problem)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -274,7 +276,7 @@ class ArticleAdmin(admin.ModelAdmin):
             text = {
                 "fields": ["text", "text_is_html", "files", "keep_files", "url"],
                 "description": format_html(
-                    '<p class="newsdiff-kept">Kept from the preview: {}.</p>',
+                    '<p class="newsdiff-kept">Files kept from the form you sent: {}.</p>',
                     ", ".join(form.kept_names),
                 ),
             }

@@ -137,7 +137,7 @@ class ArticleUploadForm(forms.Form):
     )
     keep_files = forms.BooleanField(
         required=False,
-        label="Upload the files kept from the preview",
+        label="Upload the kept files",
         help_text="Untick to leave them out. Files you choose again replace them.",
     )
     kept_files = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -161,8 +161,9 @@ class ArticleUploadForm(forms.Form):
                 self._kept = None
 
     def keep_for_upload(self) -> str:
-        """After a preview: carry the chosen files to the Upload button. Returns a
-        message when they are too large to carry, else an empty string."""
+        """After a preview, or a problem elsewhere in the form: carry the files that
+        could be read to the next press of a button. Returns a message when they are
+        too large to carry, else an empty string."""
         if not self.chosen_files:
             return ""
         token = sign_kept_files(self.chosen_files)
@@ -256,7 +257,7 @@ class ArticleUploadForm(forms.Form):
             if cleaned:
                 fmt = Article.Format.HTML if cleaned.raw_html else Article.Format.TEXT
                 self.pending.append(PendingArticle(chosen.name, cleaned, fmt, filename=chosen.name))
-        self.chosen_files = files
+                self.chosen_files.append(chosen)  # a file it could not read is not kept
         self._check_duplicates(data.get("source"))
         return data
 

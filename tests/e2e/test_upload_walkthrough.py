@@ -42,8 +42,10 @@ def test_upload_two_reports_compare_and_share(page: Page, browser, live_server, 
     preview = page.locator(".newsdiff-preview")
     expect(preview).to_contain_text("China's foreign minister Wang Yi heads to Moscow")
     expect(preview).to_contain_text("Via AP news wire")  # the byline it read
-    expect(page.get_by_text(f"Kept from the preview: {INDEPENDENT.name}.")).to_be_visible()
-    expect(page.get_by_label("Upload the files kept from the preview")).to_be_checked()
+    expect(
+        page.get_by_text(f"Files kept from the form you sent: {INDEPENDENT.name}.")
+    ).to_be_visible()
+    expect(page.get_by_label("Upload the kept files")).to_be_checked()
     page.get_by_role("button", name="Upload", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("Uploaded “The Independent: China's")
 

@@ -36,7 +36,7 @@ def test_preview_keeps_the_chosen_file_and_upload_saves_it(admin_client, source)
     preview = admin_client.post(UPLOAD, {"source": source.pk, "files": [file], "preview": "1"})
     page = preview.content.decode()
     assert preview.status_code == 200
-    assert "Kept from the preview: malta.txt" in page
+    assert "Files kept from the form you sent: malta.txt" in page
     assert Article.objects.count() == 0
     # The browser sends no file the second time; the kept one is uploaded.
     response = admin_client.post(
@@ -48,6 +48,33 @@ def test_preview_keeps_the_chosen_file_and_upload_saves_it(admin_client, source)
     assert article.original_filename == "malta.txt"
     assert article.raw_text == ARTICLE
     assert article.input_format == "text"
+
+
+def test_a_file_sent_with_a_mistake_elsewhere_is_kept_for_the_next_try(admin_client, db):
+    file = SimpleUploadedFile("malta.txt", ARTICLE.encode(), content_type="text/plain")
+    response = admin_client.post(UPLOAD, {"files": [file]})  # no outlet chosen
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Choose the outlet that published it" in page
+    assert "Files kept from the form you sent: malta.txt." in page
+    source = make_source(name="Daily Planet")
+    response = admin_client.post(
+        UPLOAD, {"source": source.pk, "kept_files": kept_token(page), "keep_files": "on"}
+    )
+    assert response.status_code == 302
+    assert Article.objects.get().original_filename == "malta.txt"
+
+
+def test_a_file_that_cannot_be_read_is_not_kept(admin_client, source):
+    files = [
+        SimpleUploadedFile("malta.txt", ARTICLE.encode()),
+        SimpleUploadedFile("empty.txt", b""),
+    ]
+    response = admin_client.post(UPLOAD, {"source": source.pk, "files": files})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "This file is empty" in page
+    assert "Files kept from the form you sent: malta.txt." in page
 
 
 def test_a_changed_kept_file_is_refused(admin_client, source):
