@@ -45,3 +45,9 @@ def test_a_text_within_the_limit_is_saved(admin_client, article, settings):
     assert response.status_code == 302
     article.refresh_from_db()
     assert article.body == body.strip()
+
+
+def test_the_article_page_offers_to_compare_it(admin_client, article):
+    page = admin_client.get(reverse("admin:newsdiff_article_change", args=[article.pk]))
+    picker = reverse("newsdiff:compare-picker") + f"?left={article.pk}"
+    assert f'<a href="{picker}">Compare with…</a>' in page.content.decode()
