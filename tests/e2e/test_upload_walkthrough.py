@@ -39,6 +39,7 @@ def test_upload_two_reports_compare_and_share(page: Page, browser, live_server, 
     page.get_by_label("Or add a new outlet:").fill("The Independent")
     page.get_by_label("Or upload files:").set_input_files(str(INDEPENDENT))
     page.get_by_role("button", name="Preview").click()
+    expect(page).to_have_url(re.compile(r"#preview$"))  # the page opens at the preview
     preview = page.locator(".newsdiff-preview")
     expect(preview).to_contain_text("China's foreign minister Wang Yi heads to Moscow")
     expect(preview).to_contain_text("Via AP news wire")  # the byline it read
@@ -46,7 +47,7 @@ def test_upload_two_reports_compare_and_share(page: Page, browser, live_server, 
         page.get_by_text(f"Files kept from the form you sent: {INDEPENDENT.name}.")
     ).to_be_visible()
     expect(page.get_by_label("Upload the kept files")).to_be_checked()
-    page.get_by_role("button", name="Upload", exact=True).click()
+    page.get_by_role("button", name="Upload", exact=True).last.click()
     expect(page.locator(".messagelist")).to_contain_text("Uploaded “The Independent: China's")
 
     # The landing page offers the comparison with the story's other report.
