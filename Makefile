@@ -8,7 +8,7 @@ PORT ?= 8000
 # Browser tests use Debian's Chromium and never download a browser.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test test-postgres e2e bench bench-web lint format check-deploy clean venv
+.PHONY: run test test-postgres e2e screenshots bench bench-web lint format check-deploy clean venv
 
 venv: $(STAMP)
 
@@ -42,7 +42,12 @@ test-postgres: $(STAMP)
 e2e: $(STAMP)
 	scripts/ensure-chromium
 	scripts/ensure-axe
-	$(PY) -m pytest -m e2e -p no:randomly
+	$(PY) -m pytest -m "e2e and not screenshots" -p no:randomly
+
+## screenshots: the README's screenshots (docs/screenshots/) made again in Chromium
+screenshots: $(STAMP)
+	scripts/ensure-chromium
+	$(PY) -m pytest -m screenshots -p no:randomly -q
 
 ## bench: segmentation, alignment and framing figures, and the ECB+ load time
 bench: $(STAMP)
