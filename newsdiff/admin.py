@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -289,6 +290,8 @@ class ArticleAdmin(admin.ModelAdmin):
     def uploaded_view(self, request):
         """Where an upload lands: each new article with what to do next, first of all
         comparing it with the other reports of its story."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
         ids = [int(i) for i in request.GET.get("ids", "").split(",") if i.isdigit()][:50]
         articles = list(
             Article.objects.for_listing().filter(pk__in=ids).order_by("source__name", "pk")

@@ -200,3 +200,12 @@ def test_the_landing_page_without_articles_goes_to_the_list(admin_client, db):
     response = admin_client.get(reverse("admin:newsdiff_article_uploaded") + "?ids=x,99")
     assert response.status_code == 302
     assert response.url == reverse("admin:newsdiff_article_changelist")
+
+
+def test_the_landing_page_is_for_staff_who_may_see_articles(client, source, django_user_model):
+    article = make_article(source=source)
+    clerk = django_user_model.objects.create_user("clerk", password="pw", is_staff=True)
+    client.force_login(clerk)
+    response = client.get(reverse("admin:newsdiff_article_uploaded") + f"?ids={article.pk}")
+    assert response.status_code == 403
+    assert article.headline not in response.content.decode()
