@@ -43,7 +43,7 @@ def home(request: HtmxRequest) -> HttpResponse:
         # as a byline names it, and a visitor would find no article from it.
         "source_total": Source.objects.filter(articles__isnull=False).distinct().count(),
         "article_total": Article.objects.count(),
-        "story_total": Story.objects.count(),
+        "story_total": Story.objects.filter(articles__isnull=False).distinct().count(),
         "comparisons": Comparison.objects.recent()[:8],
         "choices": _compare_choices(),
     }

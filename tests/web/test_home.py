@@ -28,10 +28,11 @@ def test_home_sends_a_content_security_policy_without_inline_scripts(client, db)
     assert all(" src=" in tag for tag in re.findall(r"<script[^>]*>", body))
 
 
-def test_home_counts_only_sources_with_articles(client, story):
-    from tests.factories import make_source
+def test_home_counts_only_sources_and_stories_with_articles(client, story):
+    from tests.factories import make_source, make_story
 
     make_source(name="Associated Press", kind="wire")  # named in a byline, no report of its own
+    make_story(title="An event nobody has reported yet")
     body = client.get(reverse("newsdiff:home")).content.decode()
     assert "2 articles from 2 sources in 1 story." in body
 
