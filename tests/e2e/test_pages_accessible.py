@@ -15,12 +15,20 @@ def _public_pages(seeds: dict) -> dict[str, str]:
     from newsdiff import pipeline
 
     comparison = pipeline.compare_articles(seeds["left"], seeds["right"])
+    left = seeds["left"]
     return {
         "home": "/",
-        "story": seeds["left"].story.get_absolute_url(),
-        "article": seeds["left"].get_absolute_url(),
+        "stories": "/stories/",
+        "story": left.story.get_absolute_url(),
+        "articles": "/articles/?q=minister",
+        "article": left.get_absolute_url(),
+        "raw article": f"/articles/{left.pk}/raw/",
         "sources": "/sources/",
+        "source": left.source.get_absolute_url(),
+        "compare": "/compare/",
+        "compare with": f"/compare/pick/?left={left.pk}",
         "comparison": comparison.get_absolute_url(),
+        "not found": "/articles/999999/",
     }
 
 
