@@ -8,7 +8,7 @@ PORT ?= 8000
 # Browser tests use Debian's Chromium and never download a browser.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test test-postgres e2e bench bench-web lint format check-deploy clean venv
+.PHONY: run test test-postgres e2e screenshots bench bench-web lint format check-deploy clean venv
 
 venv: $(STAMP)
 
@@ -39,10 +39,16 @@ test: $(STAMP)
 test-postgres: $(STAMP)
 	scripts/with-postgres $(PY) -m pytest -m "not e2e"
 
-## e2e: browser tests driving Debian's Chromium with Playwright
+## e2e: browser tests driving Debian's Chromium with Playwright, with axe-core's accessibility rules
 e2e: $(STAMP)
 	scripts/ensure-chromium
-	$(PY) -m pytest -m e2e -p no:randomly
+	scripts/ensure-axe
+	$(PY) -m pytest -m "e2e and not screenshots" -p no:randomly
+
+## screenshots: the README's screenshots (docs/screenshots/) made again in Chromium
+screenshots: $(STAMP)
+	scripts/ensure-chromium
+	$(PY) -m pytest -m screenshots -p no:randomly -q
 
 ## bench: segmentation, alignment and framing figures, and the ECB+ load time
 bench: $(STAMP)

@@ -1,7 +1,10 @@
 """Staff screens: sources, stories, and article upload with a cleaning preview."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -29,6 +32,10 @@ class StoryAdmin(admin.ModelAdmin):
 
 
 SENTENCES_SHOWN = 300  # the change page lists this many; the article page shows them all
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
 
 
 METADATA_FIELDS = ("headline", "standfirst", "byline", "dateline", "published_at", "language")
@@ -59,6 +66,25 @@ class ArticleChangeForm(forms.ModelForm):
             "language",
             "body",
         ]
+
+    def _within_limit(self, name: str) -> str:
+        """A text field no larger than an upload may be: the body is segmented and
+        every comparison of the article reads it."""
+        value = self.cleaned_data.get(name) or ""
+        limit = settings.NEWSDIFF_MAX_UPLOAD_BYTES
+        size = len(value.encode("utf-8"))
+        if size > limit:
+            raise forms.ValidationError(
+                f"This text is {_megabytes(size)}; newsdiff keeps at most {_megabytes(limit)} "
+                "for one article. Keep just the article's text and save again."
+            )
+        return value
+
+    def clean_body(self) -> str:
+        return self._within_limit("body")
+
+    def clean_standfirst(self) -> str:
+        return self._within_limit("standfirst")
 
     def clean(self):
         data = super().clean()
@@ -200,6 +226,11 @@ class ArticleAdmin(admin.ModelAdmin):
                 self.admin_site.admin_view(self.upload_view),
                 name="newsdiff_article_upload",
             ),
+            path(
+                "uploaded/",
+                self.admin_site.admin_view(self.uploaded_view),
+                name="newsdiff_article_uploaded",
+            ),
             *super().get_urls(),
         ]
 
@@ -209,32 +240,87 @@ class ArticleAdmin(admin.ModelAdmin):
     def upload_view(self, request):
         if not self.has_add_permission(request):
             return TemplateResponse(request, "admin/newsdiff/article/forbidden.html", status=403)
-        form = ArticleUploadForm(request.POST or None, request.FILES or None)
+        initial = {}
+        if request.method == "GET" and request.GET.get("story", "").isdigit():
+            initial["story"] = request.GET["story"]  # "Upload another report of this story"
+        form = ArticleUploadForm(request.POST or None, request.FILES or None, initial=initial)
         status = 200
         preview = None
         if request.method == "POST":
             if form.is_valid():
                 if "preview" in request.POST:
                     preview = form.pending
+                    if problem := form.keep_for_upload():
+                        messages.warning(request, problem)
                 else:
                     articles = self._save_uploads(request, form)
                     if len(articles) == 1:
                         messages.success(request, f"Uploaded “{articles[0]}”.")
-                        return redirect("admin:newsdiff_article_change", articles[0].pk)
-                    messages.success(request, f"Uploaded {len(articles)} articles.")
-                    return redirect(reverse("admin:newsdiff_article_changelist"))
+                    else:
+                        messages.success(request, f"Uploaded {len(articles)} articles.")
+                    ids = ",".join(str(article.pk) for article in articles)
+                    return redirect(f"{reverse('admin:newsdiff_article_uploaded')}?ids={ids}")
             else:
                 status = 400
+                if problem := form.keep_for_upload():
+                    messages.warning(request, problem)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": "Upload articles",
             "form": form,
+            "adminform": helpers.AdminForm(form, self._upload_fieldsets(form), {}),
             "preview": preview,
         }
         return TemplateResponse(
             request, "admin/newsdiff/article/upload.html", context, status=status
         )
+
+    @staticmethod
+    def _upload_fieldsets(form: ArticleUploadForm) -> list:
+        text = {"fields": ["text", "text_is_html", "files", "url"]}
+        if form.kept_names:
+            text = {
+                "fields": ["text", "text_is_html", "files", "keep_files", "url"],
+                "description": format_html(
+                    '<p class="newsdiff-kept">Files kept from the form you sent: {}.</p>',
+                    ", ".join(form.kept_names),
+                ),
+            }
+        return [
+            ("1. Who published it", {"fields": ["source", ("new_source", "new_source_kind")]}),
+            ("2. Which event it reports", {"fields": ["story", "new_story"]}),
+            ("3. The text", text),
+        ]
+
+    def uploaded_view(self, request):
+        """Where an upload lands: each new article with what to do next, first of all
+        comparing it with the other reports of its story."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        ids = [int(i) for i in request.GET.get("ids", "").split(",") if i.isdigit()][:50]
+        articles = list(
+            Article.objects.for_listing().filter(pk__in=ids).order_by("source__name", "pk")
+        )
+        if not articles:
+            return redirect("admin:newsdiff_article_changelist")
+        story_ids = {a.story_id for a in articles if a.story_id}
+        reports = Article.objects.for_listing().filter(story_id__in=story_ids)
+        by_story: dict[int, list[Article]] = {}
+        for report in reports.order_by("source__name", "pk"):
+            by_story.setdefault(report.story_id, []).append(report)
+        rows = [
+            (article, [r for r in by_story.get(article.story_id, []) if r.pk != article.pk])
+            for article in articles
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Uploaded" if len(articles) == 1 else f"Uploaded {len(articles)} articles",
+            "rows": rows,
+            "stories": sorted({a.story for a in articles if a.story}, key=lambda s: s.title),
+        }
+        return TemplateResponse(request, "admin/newsdiff/article/uploaded.html", context)
 
     def _save_uploads(self, request, form: ArticleUploadForm) -> list[Article]:
         data = form.cleaned_data
@@ -244,10 +330,13 @@ class ArticleAdmin(admin.ModelAdmin):
             story = data.get("story")
             if not story and data.get("new_story", "").strip():
                 story = pipeline.story_for(data["new_story"].strip())
+            source = data.get("source") or pipeline.source_for(
+                data["new_source"].strip(), data.get("new_source_kind") or Source.Kind.NEWSPAPER
+            )
             return [
                 pipeline.save_article(
                     item.cleaned,
-                    source=data["source"],
+                    source=source,
                     story=story,
                     url=data.get("url") or "",
                     input_format=item.input_format,

@@ -337,11 +337,15 @@ def write_csv(stream, result: dict[str, Any]) -> None:
     writer = csv.writer(stream)
     writer.writerow(CSV_COLUMNS)
     pairs = {f"pair-{n}": p for n, p in enumerate(result["pairs"], start=1)}
+    # A cell's text is its sentences as the report has them, one space between two
+    # sentences of a group; the diff's pieces already carry their own spacing.
+    texts = {
+        side: {s["index"]: s["text"] for s in result[side]["sentences"]}
+        for side in ("left", "right")
+    }
     for row in build_rows(result):
-        left_text = " ".join(p.text for p in row.left.parts if p.op != "insert") if row.left else ""
-        right_text = (
-            " ".join(p.text for p in row.right.parts if p.op != "delete") if row.right else ""
-        )
+        left_text = " ".join(texts["left"][i] for i in row.left.indexes) if row.left else ""
+        right_text = " ".join(texts["right"][i] for i in row.right.indexes) if row.right else ""
         pair = pairs.get(row.anchor)
         writer.writerow(
             [

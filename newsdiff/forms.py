@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
+import zlib
 from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
+from django.core import signing
 from django.urls import reverse
 from django.utils.html import format_html
 
@@ -35,6 +39,44 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 
+@dataclass(frozen=True)
+class ChosenFile:
+    """A file as chosen in the upload form, or as kept from its preview."""
+
+    name: str
+    content_type: str
+    data: bytes
+
+
+KEPT_FILES_SALT = "newsdiff.upload.kept-files"
+KEPT_FILES_MAX_AGE = 24 * 3600  # a preview left open overnight still uploads
+
+
+def sign_kept_files(files: list[ChosenFile]) -> str:
+    """The chosen files as one signed token, so Upload can use the files that were
+    previewed: a browser never sends a file input's choice again."""
+    payload = [
+        [f.name, f.content_type, base64.b64encode(zlib.compress(f.data)).decode("ascii")]
+        for f in files
+    ]
+    return signing.dumps(payload, salt=KEPT_FILES_SALT)
+
+
+def unsign_kept_files(token: str, max_bytes: int) -> list[ChosenFile]:
+    """The files in a token made by ``sign_kept_files``; ``ValueError`` when the
+    token was changed, has expired or is not ours."""
+    try:
+        payload = signing.loads(token, salt=KEPT_FILES_SALT, max_age=KEPT_FILES_MAX_AGE)
+        files = []
+        for name, content_type, data in payload:
+            inflate = zlib.decompressobj()
+            raw = inflate.decompress(base64.b64decode(data, validate=True), max_bytes + 1)
+            files.append(ChosenFile(str(name), str(content_type), raw))
+        return files
+    except (signing.BadSignature, ValueError, TypeError, binascii.Error, zlib.error) as err:
+        raise ValueError("not a token of kept files") from err
+
+
 @dataclass
 class PendingArticle:
     """One upload, cleaned and checked, ready to be saved."""
@@ -48,7 +90,21 @@ class PendingArticle:
 class ArticleUploadForm(forms.Form):
     source = forms.ModelChoiceField(
         queryset=Source.objects.order_by("name"),
+        required=False,
+        label="Outlet",
         help_text="The outlet that published the article(s).",
+    )
+    new_source = forms.CharField(
+        max_length=200,
+        required=False,
+        label="Or add a new outlet",
+        help_text="Its name as readers know it, e.g. “The Guardian”. It is added when you upload.",
+    )
+    new_source_kind = forms.ChoiceField(
+        choices=Source.Kind.choices,
+        initial=Source.Kind.NEWSPAPER,
+        required=False,
+        label="Kind of outlet",
     )
     story = forms.ModelChoiceField(
         queryset=Story.objects.order_by("title"),
@@ -79,13 +135,50 @@ class ArticleUploadForm(forms.Form):
         required=False,
         label="Or upload files",
     )
+    keep_files = forms.BooleanField(
+        required=False,
+        label="Upload the kept files",
+        help_text="Untick to leave them out. Files you choose again replace them.",
+    )
+    kept_files = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        limit_mb = settings.NEWSDIFF_MAX_UPLOAD_BYTES // (1024 * 1024)
+        self.max_bytes = settings.NEWSDIFF_MAX_UPLOAD_BYTES
+        limit_mb = self.max_bytes // (1024 * 1024)
         help_text = f"One or more .txt or .html files (at most {limit_mb} MB each)."
         self.fields["files"].help_text = help_text
         self.pending: list[PendingArticle] = []
+        self.chosen_files: list[ChosenFile] = []
+        self.kept_names: list[str] = []
+        self._kept: list[ChosenFile] | None = []  # None: the token could not be read
+        token = self.data.get("kept_files", "") if self.is_bound else ""
+        if token:
+            try:
+                self._kept = unsign_kept_files(token, self.max_bytes)
+                self.kept_names = [f.name for f in self._kept]
+            except ValueError:
+                self._kept = None
+
+    def keep_for_upload(self) -> str:
+        """After a preview, or a problem elsewhere in the form: carry the files that
+        could be read to the next press of a button. Returns a message when they are
+        too large to carry, else an empty string."""
+        if not self.chosen_files:
+            return ""
+        token = sign_kept_files(self.chosen_files)
+        # The token travels as a form field; with the pasted text (itself at most
+        # max_bytes) it stays within DATA_UPLOAD_MAX_MEMORY_SIZE (twice max_bytes).
+        if len(token) > self.max_bytes:
+            return (
+                "These files are too large to keep between Preview and Upload: "
+                "choose them again before you press Upload."
+            )
+        self.data = self.data.copy()
+        self.data["kept_files"] = token
+        self.data["keep_files"] = "on"
+        self.kept_names = [f.name for f in self.chosen_files]
+        return ""
 
     def _clean_one(self, label: str, make) -> CleanedText | None:
         try:
@@ -94,22 +187,53 @@ class ArticleUploadForm(forms.Form):
             self.add_error(None, f"{label}: {err}")
             return None
 
+    def _files_to_read(self, data: dict) -> list[ChosenFile]:
+        """The files chosen now or, when none are, those kept from the preview."""
+        chosen = []
+        for upload in data.get("files") or []:
+            name = upload.name or "file"
+            if upload.size > self.max_bytes:
+                self.add_error("files", f"{name}: {clean.size_message(self.max_bytes)}")
+                continue
+            chosen.append(ChosenFile(name, upload.content_type or "", upload.read()))
+        if chosen or self.errors.get("files") or not data.get("keep_files"):
+            return chosen
+        if self._kept is None:
+            self.add_error(
+                "files",
+                "The files kept from the preview could not be read (the page is more than a "
+                "day old, or was changed). Choose the files again.",
+            )
+            return []
+        return self._kept
+
+    def _clean_source(self, data: dict) -> None:
+        new_source = data.get("new_source", "").strip()
+        if data.get("source") and new_source:
+            self.add_error("new_source", "Choose an outlet from the list or add one, not both.")
+        elif not data.get("source") and not new_source:
+            self.add_error("source", "Choose the outlet that published it, or add a new one.")
+        elif new_source:
+            # An outlet that is already in newsdiff under this name is that outlet.
+            data["source"] = Source.objects.filter(name__iexact=new_source).first()
+
     def clean(self):
         data = super().clean()
+        self._clean_source(data)
         text: str = data.get("text") or ""
-        files = data.get("files") or []
+        files = self._files_to_read(data)
         if not text.strip() and not files:
             if text:
                 self.add_error("text", "The pasted text is empty: it contains only spaces.")
-            else:
+            elif not self.errors.get("files"):
                 raise forms.ValidationError("Paste an article or choose at least one file.")
             return data
         if data.get("story") and data.get("new_story", "").strip():
             self.add_error("new_story", "Choose an existing story or name a new one, not both.")
         if data.get("url") and len(files) + bool(text.strip()) > 1:
             self.add_error("url", "A URL can only be given when you upload a single article.")
-        max_bytes = settings.NEWSDIFF_MAX_UPLOAD_BYTES
-        total = len(text.encode("utf-8")) + sum(upload.size for upload in files)
+        max_bytes = self.max_bytes
+        total = len(text.encode("utf-8")) + sum(len(chosen.data) for chosen in files)
         if total > settings.NEWSDIFF_MAX_UPLOAD_BATCH_BYTES:
             raise forms.ValidationError(
                 f"These uploads add up to {total / 1_048_576:.1f} MB; newsdiff reads at most "
@@ -127,24 +251,20 @@ class ArticleUploadForm(forms.Form):
             fmt = Article.Format.HTML if data.get("text_is_html") else Article.Format.PASTE
             if cleaned:
                 self.pending.append(PendingArticle("Pasted text", cleaned, fmt))
-        for upload in files:
-            name = upload.name or "file"
-            if upload.size > max_bytes:
-                self.add_error("files", f"{name}: {clean.size_message(max_bytes)}")
-                continue
-            raw = upload.read()
+        for chosen in files:
             cleaned = self._clean_one(
-                name,
-                lambda raw=raw, upload=upload: clean.clean_upload(
-                    raw,
-                    filename=upload.name or "",
-                    content_type=upload.content_type or "",
+                chosen.name,
+                lambda chosen=chosen: clean.clean_upload(
+                    chosen.data,
+                    filename=chosen.name,
+                    content_type=chosen.content_type,
                     max_bytes=max_bytes,
                 ),
             )
             if cleaned:
                 fmt = Article.Format.HTML if cleaned.raw_html else Article.Format.TEXT
-                self.pending.append(PendingArticle(name, cleaned, fmt, filename=name))
+                self.pending.append(PendingArticle(chosen.name, cleaned, fmt, filename=chosen.name))
+                self.chosen_files.append(chosen)  # a file it could not read is not kept
         self._check_duplicates(data.get("source"))
         return data
 

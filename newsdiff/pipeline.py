@@ -201,6 +201,12 @@ def story_for(title: str) -> Story:
     return story or Story.objects.create(title=title, slug=unique_slug(Story, title))
 
 
+def source_for(name: str, kind: str = Source.Kind.NEWSPAPER) -> Source:
+    """The outlet called ``name`` (in any case), added with ``kind`` if it is new."""
+    source = Source.objects.filter(name__iexact=name).first()
+    return source or Source.objects.create(name=name, slug=unique_slug(Source, name), kind=kind)
+
+
 def analysis_sentences(article: Article) -> list[AnalysisSentence]:
     return [
         AnalysisSentence(

@@ -23,6 +23,7 @@ app_name = "newsdiff"
 
 newsdiff_patterns = [
     path("", views.home, name="home"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("sources/", views.source_list, name="source-list"),
     path("sources/<slug:slug>/", views.source_detail, name="source-detail"),
     path("stories/", views.story_list, name="story-list"),

@@ -10,6 +10,7 @@ from django.db.models import Count
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -48,13 +49,21 @@ def home(request: HtmxRequest) -> HttpResponse:
         )[:8],
         "articles": Article.objects.for_listing()[:10],
         "sources": Source.objects.with_article_counts().filter(article_count__gte=1)[:12],
-        "source_total": Source.objects.count(),
+        # Only outlets with a report of their own: a wire agency is a Source as soon
+        # as a byline names it, and a visitor would find no article from it.
+        "source_total": Source.objects.filter(articles__isnull=False).distinct().count(),
         "article_total": Article.objects.count(),
-        "story_total": Story.objects.count(),
+        "story_total": Story.objects.filter(articles__isnull=False).distinct().count(),
         "comparisons": Comparison.objects.recent()[:8],
         "choices": _compare_choices(),
     }
     return render(request, "newsdiff/home.html", context)
+
+
+@require_safe
+def favicon(request: HtmxRequest) -> HttpResponse:
+    """/favicon.ico, which browsers and feed readers ask for whatever a page links."""
+    return redirect(static("favicon.svg"), permanent=True)
 
 
 @require_safe
@@ -114,7 +123,7 @@ ARTICLE_PAGE_SENTENCES = 400
 @require_safe
 def article_detail(request: HtmxRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(
-        Article.objects.select_related("source", "wire_agency", "story", "created_by").defer(
+        Article.objects.select_related("source", "wire_agency", "story").defer(
             "raw_text", "raw_html", "body"
         ),
         pk=pk,
@@ -407,7 +416,7 @@ def comparison_json(request: HtmxRequest, short_id: str) -> HttpResponse:
         return _not_ready(comparison, as_json=True)
     result = pipeline.comparison_result(comparison)
     response = JsonResponse(result, json_dumps_params={"ensure_ascii": False, "indent": 2})
-    response["Content-Disposition"] = f'inline; filename="newsdiff-{comparison.short_id}.json"'
+    response["Content-Disposition"] = f'attachment; filename="newsdiff-{comparison.short_id}.json"'
     return response
 
 

@@ -2,6 +2,7 @@
 downloaded browser. Run with `make e2e`."""
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -37,3 +38,69 @@ def seeded(transactional_db):
 
     with open(os.devnull, "w") as devnull:
         call_command("load_seeds", stdout=devnull)
+
+
+AXE = (
+    Path(__file__).resolve().parents[2] / "var" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+)
+
+
+@pytest.fixture(scope="session")
+def axe_path() -> Path:
+    """axe-core's rules, installed from the npm registry by scripts/ensure-axe."""
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `make e2e`, which installs axe-core from npm.")
+    return AXE
+
+
+@pytest.fixture
+def axe_page(context, axe_path):
+    """A page with axe-core loaded into every document. It is added as an init script
+    (through the DevTools protocol), so the site's Content Security Policy stays on."""
+    context.add_init_script(path=str(axe_path))
+    return context.new_page()
+
+
+def serious_violations(page) -> list[str]:
+    """axe-core's serious and critical violations on the page, one line each."""
+    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def overflowing(page) -> list[str]:
+    """What sticks out past the right edge of the window (nothing should)."""
+    return page.evaluate(
+        """() => {
+          const width = document.documentElement.clientWidth;
+          const out = [];
+          for (const el of document.querySelectorAll('body *')) {
+            const box = el.getBoundingClientRect();
+            if (box.width && box.right > width + 1 && !el.closest('.table-scroll')) {
+              out.push(`${el.tagName}.${el.className} right=${Math.round(box.right)}`);
+            }
+          }
+          return [document.documentElement.scrollWidth > width ? 'page scrolls sideways' : '',
+                  ...out].filter(Boolean).slice(0, 10);
+        }"""
+    )
+
+
+STAFF_PASSWORD = "a-long-test-password-1"
+
+
+@pytest.fixture
+def staff_user(transactional_db):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_superuser("editor", "editor@example.com", STAFF_PASSWORD)
+
+
+def sign_in(page, live_server, user, next_url: str = "/admin/") -> None:
+    page.goto(f"{live_server.url}/admin/login/?next={next_url}")
+    page.get_by_label("Username").fill(user.get_username())
+    page.get_by_label("Password").fill(STAFF_PASSWORD)
+    page.get_by_role("button", name="Log in").click()

@@ -42,7 +42,7 @@ def test_pasted_article_is_saved_with_sentences(staff, source):
     response = upload(staff, source, text=ARTICLE)
     article = Article.objects.get()
     assert response.status_code == 302
-    assert response.url == reverse("admin:newsdiff_article_change", args=[article.pk])
+    assert response.url == reverse("admin:newsdiff_article_uploaded") + f"?ids={article.pk}"
     assert article.headline == "Ministers meet in Malta"
     assert article.raw_text == ARTICLE
     assert article.input_format == "paste"

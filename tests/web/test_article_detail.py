@@ -35,3 +35,13 @@ def test_seed_article_shows_wire_agency_dateline_and_removed_furniture(client, s
     assert "Thank you for registering" in body  # inside the collapsed list, not the text
     article_body = body.split('class="article__body"')[1].split("</div>")[0]
     assert "Thank you for registering" not in article_body
+
+
+def test_article_page_does_not_name_the_staff_member_who_added_it(client, db):
+    from django.contrib.auth import get_user_model
+
+    editor = get_user_model().objects.create_user("editor-jane", password="x")
+    article = make_article(created_by=editor)
+    body = client.get(article.get_absolute_url()).content.decode()
+    assert "Added" in body
+    assert "editor-jane" not in body

@@ -34,3 +34,28 @@ def test_csv_export_has_one_row_per_group_or_one_sided_sentence(client, seed_com
     assert kinds == {"pair", "only-left", "only-right"}
     plan = next(r for r in rows if "12-point plan" in r["left_text"])
     assert plan["kind"] == "only-left" and plan["right_text"] == ""
+
+
+def test_csv_text_is_each_report_s_own_text(client, seed_comparison):
+    result = seed_comparison.result
+    texts = {
+        side: {s["index"]: s["text"] for s in result[side]["sentences"]}
+        for side in ("left", "right")
+    }
+    response = client.get(f"/c/{seed_comparison.short_id}.csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    for row in rows:
+        for side in ("left", "right"):
+            indexes = [int(i) for i in row[f"{side}_sentences"].split()]
+            expected = " ".join(texts[side][i] for i in indexes)
+            assert row[f"{side}_text"].removeprefix("'") == expected
+    wang = next(r for r in rows if r["left_text"].startswith("Foreign Minister Wang Yi will"))
+    assert "  " not in wang["left_text"] and "  " not in wang["right_text"]
+
+
+def test_json_and_csv_both_download_as_files(client, seed_comparison):
+    for ext, kind in (("json", "application/json"), ("csv", "text/csv")):
+        response = client.get(f"/c/{seed_comparison.short_id}.{ext}")
+        assert response["Content-Type"].startswith(kind)
+        disposition = f'attachment; filename="newsdiff-{seed_comparison.short_id}.{ext}"'
+        assert response["Content-Disposition"] == disposition

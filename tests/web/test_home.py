@@ -26,3 +26,30 @@ def test_home_sends_a_content_security_policy_without_inline_scripts(client, db)
     body = response.content.decode()
     assert "<script>" not in body
     assert all(" src=" in tag for tag in re.findall(r"<script[^>]*>", body))
+
+
+def test_home_counts_only_sources_and_stories_with_articles(client, story):
+    from tests.factories import make_source, make_story
+
+    make_source(name="Associated Press", kind="wire")  # named in a byline, no report of its own
+    make_story(title="An event nobody has reported yet")
+    body = client.get(reverse("newsdiff:home")).content.decode()
+    assert "2 articles from 2 sources in 1 story." in body
+
+
+def test_every_page_names_a_favicon_that_is_served(client, db):
+    from pathlib import Path
+
+    from django.contrib.staticfiles import finders
+
+    body = client.get(reverse("newsdiff:home")).content.decode()
+    link = re.search(r'<link rel="icon" href="([^"]+)" type="image/svg\+xml">', body)
+    assert link and link.group(1).endswith("/favicon.svg")
+    icon = finders.find("favicon.svg")
+    assert icon and Path(icon).read_text().startswith("<svg")
+
+
+def test_favicon_ico_leads_to_the_icon(client, db):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response.url.endswith("/favicon.svg")

@@ -1,0 +1,53 @@
+"""The staff article page: corrections are held to the upload size limit."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import make_article
+
+
+@pytest.fixture
+def article(db):
+    return make_article(body="The talks ended on Monday. Both sides were pleased.")
+
+
+def change(client, article, **fields):
+    form = {
+        "source": article.source_id,
+        "headline": article.headline,
+        "standfirst": article.standfirst,
+        "body": article.body,
+        "language": "en",
+        **fields,
+    }
+    return client.post(reverse("admin:newsdiff_article_change", args=[article.pk]), form)
+
+
+@pytest.mark.parametrize("field", ["body", "standfirst"])
+def test_a_text_over_the_upload_limit_is_refused_with_its_size(
+    admin_client, article, settings, field
+):
+    settings.NEWSDIFF_MAX_UPLOAD_BYTES = 1024 * 1024
+    huge = "The talks went on and on. " * 60_000  # 1.5 MB
+    response = change(admin_client, article, **{field: huge})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "This text is 1.5 MB; newsdiff keeps at most 1 MB for one article." in page
+    article.refresh_from_db()
+    assert getattr(article, field) != huge
+    assert article.sentences.count() == 3
+
+
+def test_a_text_within_the_limit_is_saved(admin_client, article, settings):
+    settings.NEWSDIFF_MAX_UPLOAD_BYTES = 1024 * 1024
+    body = "The talks went on and on. " * 30_000  # 0.75 MB
+    response = change(admin_client, article, body=body)
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.body == body.strip()
+
+
+def test_the_article_page_offers_to_compare_it(admin_client, article):
+    page = admin_client.get(reverse("admin:newsdiff_article_change", args=[article.pk]))
+    picker = reverse("newsdiff:compare-picker") + f"?left={article.pk}"
+    assert f'<a href="{picker}">Compare with…</a>' in page.content.decode()
