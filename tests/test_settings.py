@@ -38,3 +38,20 @@ def test_analysis_imports_without_django():
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_embedded_sqlite_database_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
+    """Readers never wait for a writer, and a writer waits its turn instead of failing
+    with "database is locked" (a fresh process with the default settings)."""
+    code = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'newsdiff.settings'; "
+        "django.setup(); from django.db import connection; c = connection.cursor(); "
+        "print(c.execute('PRAGMA journal_mode').fetchone()[0], "
+        "c.execute('PRAGMA busy_timeout').fetchone()[0], connection.transaction_mode)"
+    )
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.stdout.split() == ["wal", "30000", "IMMEDIATE"], result.stderr
