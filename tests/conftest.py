@@ -62,13 +62,17 @@ def _tasks_run_at_once(settings):
 
 
 @pytest.fixture
-def task_queue(settings, db):
+def task_queue(settings, db, monkeypatch):
     """The database task queue the app runs with; ``task_queue()`` runs what is queued,
     as `manage.py db_worker --batch` would, and returns how many tasks ran."""
+    from django_tasks_db.management.commands import db_worker
     from django_tasks_db.management.commands.db_worker import Worker
     from django_tasks_db.models import DBTaskResult
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    # The worker runs inside the test's transaction here: it must not close the
+    # connection between tasks as a worker process does.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
     def run() -> int:
         before = DBTaskResult.objects.finished().count()
