@@ -275,7 +275,7 @@ def run(args) -> None:
         upload_under_load(base, staff, data["small"][:40], data["source"])
         anonymous_burst(base, data["small"][40:90])
         if args.workers:
-            killed_worker(staff, servers, data["big"])
+            killed_worker(staff, servers, [data["big"][0], data["lonely"][0]])
         if args.huge:
             huge(staff, data["huge"])
     finally:
@@ -383,24 +383,19 @@ def upload_under_load(base: str, staff: Client, small: list[int], source: int) -
     report(f"  ... creation requests ({len(outcomes)}) with an error", str(errors), "0")
 
 
+COUNT_COMPARISONS = "from newsdiff.models import Comparison; print(Comparison.objects.count())"
+LIMIT = "from django.conf import settings; print(settings.NEWSDIFF_ANON_CREATE_LIMIT)"
+
+
 def anonymous_burst(base: str, small: list[int]) -> None:
-    count_before = int(
-        django_shell("from newsdiff.models import Comparison; print(Comparison.objects.count())")
-    )
+    count_before = int(django_shell(COUNT_COMPARISONS))
     client = Client(base, address="203.0.113.9")
     statuses = [compare(client, small[n], small[n + 1])[0] for n in range(0, 50, 2)]
-    made = (
-        int(
-            django_shell(
-                "from newsdiff.models import Comparison; print(Comparison.objects.count())"
-            )
-        )
-        - count_before
-    )
-    limited = statuses.count(429)
+    made = int(django_shell(COUNT_COMPARISONS)) - count_before
+    limit = int(django_shell(LIMIT))
     report(
-        f"anonymous burst of {len(statuses)} new comparisons: 429s",
-        f"{limited} (rows made: {made})",
+        f"anonymous burst of {len(statuses)} new comparisons (limit {limit}): 429s",
+        f"{statuses.count(429)}, rows beyond the limit: {max(made - limit, 0)}",
         "429s beyond the limit, 0 rows",
     )
 
@@ -413,7 +408,7 @@ COUNT_ROWS = (
 
 def killed_worker(staff: Client, servers: Servers, ids: list[int]) -> None:
     before = django_shell(COUNT_ROWS)
-    status, url, _ = compare(staff, ids[1], ids[0])  # the other order: a new comparison
+    status, url, _ = compare(staff, *ids)  # a new comparison: 2,000 x 20,001 sentences
     short = url.strip("/").split("/")[-1]
     started = time.perf_counter()
     while time.perf_counter() - started < 60:
