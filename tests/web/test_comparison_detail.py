@@ -92,6 +92,15 @@ def test_interleaved_mode_lists_both_texts_in_one_column(client, seed_comparison
     assert "cmp__colheads" not in body
 
 
+def test_interleaved_mode_writes_each_rows_findings_beside_it(client, seed_comparison):
+    url = seed_comparison.get_absolute_url()
+    body = client.get(url, {"mode": "interleaved"}).content.decode()
+    row = _row(body, "shuttle diplomacy between Kiev and Moscow")
+    notes = row[row.index('<ul class="row__notes">') :]
+    assert "Morning Star uses the spelling ‘Kiev’" in notes
+    assert "left report" not in notes
+
+
 def test_tampered_or_unknown_short_ids_404(client, seed_comparison):
     good = seed_comparison.short_id
     other = "x" if good[-1] != "x" else "y"
