@@ -132,3 +132,30 @@ def test_a_phone_shows_the_top_finding_and_the_first_aligned_pair_without_scroll
     assert page.evaluate("window.scrollY") == 0
     expect(top_finding).to_contain_text("name the war differently")
     expect(first_pair).to_contain_text("foreign minister")
+
+
+@pytest.mark.parametrize("width", [1440, 390])
+def test_long_outlet_names_and_words_stay_inside_the_page(page: Page, live_server, width):
+    from newsdiff import pipeline
+    from tests.e2e.conftest import overflowing
+    from tests.factories import make_article, make_source
+
+    names = ("The Cumbrian Evening Chronicle and Westmorland Gazette", "Süddeutsche Zeitung Online")
+    left, right = (make_source(name=name, slug=f"long-{n}") for n, name in enumerate(names))
+    word = "Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichen"
+    a = make_article(
+        source=left,
+        headline=f"Minister {word} arrives in Moscow for talks",
+        body=f"The minister arrived in Moscow on Monday. Talks began at noon with {word}.",
+    )
+    b = make_article(
+        source=right,
+        headline="Minister arrives in Moscow",
+        body="The minister arrived in Moscow on Monday. Protesters gathered outside.",
+    )
+    comparison = pipeline.compare_articles(a, b)
+    page.set_viewport_size({"width": width, "height": 844})
+    for mode in ("side-by-side", "interleaved"):
+        page.goto(f"{live_server.url}{comparison.get_absolute_url()}?mode={mode}")
+        expect(page.locator(".badge--right").first).to_contain_text(f"only in {names[1]}")
+        assert not overflowing(page), (mode, overflowing(page))
