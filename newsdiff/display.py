@@ -274,8 +274,8 @@ TOP_FINDINGS_SHOWN = 5
 # another word for the same thing; a passage only one report has; any other
 # attribution; hedging; emphasis; a clause one report adds to a shared sentence),
 # then more sentences first (a longer passage, a naming pattern seen in more places),
-# then the analysis's own order. The top list takes the best finding of each rank in
-# turn, so it shows different kinds of difference before a second one of any kind.
+# then the analysis's own order. The top list takes the best finding of each of these
+# first, so it shows different kinds of difference before a second one of any.
 _RANKS = [
     ("naming", ""),
     ("weighted_term", ""),
