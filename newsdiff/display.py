@@ -6,8 +6,11 @@ export and the tests all read the same rows.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+from newsdiff.analysis.mirror import _outside_quotes
 
 FILTERS = {
     "all": "All sentences",
@@ -16,7 +19,8 @@ FILTERS = {
 }
 MODES = {"side-by-side": "Side by side", "interleaved": "Interleaved"}
 # A pair counts as "moved" when its relative place in the two reports differs by
-# more than this share of the report's length (0.25 = a quarter of the text).
+# more than this share of the report's length (0.25 = a quarter of the text) and its
+# two positions differ (¶5 in both is not shown as moved, whatever the lengths).
 MOVED_THRESHOLD = 0.25
 # Rows drawn at a time: the first screen of any comparison, and each further chunk
 # loaded as the reader scrolls (or follows the "next rows" link without JavaScript).
@@ -79,6 +83,7 @@ class Cell:
 class Row:
     anchor: str  # "pair-3", "left-7", "right-12"
     kind: str  # "pair", "only-left", "only-right"
+    number: int = 0  # 1-based place among all the comparison's rows: "row 5" on the page
     left: Cell | None = None
     right: Cell | None = None
     pair_kind: str = ""  # identical / reworded / partly shared
@@ -95,9 +100,14 @@ class Row:
 
     @property
     def flags(self) -> list[dict[str, Any]]:
-        """One margin flag per kind of finding, its title joining the reasons."""
+        """One margin flag per kind of finding, its title joining the reasons.
+
+        A one-sided row's badge already says the sentence is in one report only, so
+        the "only in one report" finding gets no second flag there."""
         by_kind: dict[str, dict[str, Any]] = {}
         for finding in self.findings:
+            if self.kind != "pair" and finding["kind"] == "only_one_side":
+                continue
             flag = by_kind.setdefault(finding["kind"], {**finding, "reasons": [], "count": 0})
             flag["reasons"].append(finding["summary"])
             flag["count"] += 1
@@ -148,15 +158,19 @@ def build_rows(result: dict[str, Any]) -> list[Row]:
         key = (float(min(pair["left"])), 0.0)
         left_rank = min(pair["left"]) / n_left
         right_rank = min(pair["right"]) / n_right
+        left_cell = _cell(left, pair["left"], diff=pair["diff"], side="left")
+        right_cell = _cell(right, pair["right"], diff=pair["diff"], side="right")
         row = Row(
             anchor=f"pair-{number}",
             kind="pair",
-            left=_cell(left, pair["left"], diff=pair["diff"], side="left"),
-            right=_cell(right, pair["right"], diff=pair["diff"], side="right"),
+            left=left_cell,
+            right=right_cell,
             pair_kind=pair["kind"],
             score=pair["score"],
             terms=pair["terms"],
-            moved=abs(left_rank - right_rank) > MOVED_THRESHOLD,
+            # "Moved" only when the reader sees two different positions as well.
+            moved=abs(left_rank - right_rank) > MOVED_THRESHOLD
+            and left_cell.position != right_cell.position,
             sort_key=key,
         )
         for side, indexes in (("left", pair["left"]), ("right", pair["right"])):
@@ -206,6 +220,8 @@ def build_rows(result: dict[str, Any]) -> list[Row]:
             )
         )
     rows.sort(key=lambda r: (r.sort_key, r.anchor))
+    for number, row in enumerate(rows, start=1):
+        row.number = number
     return rows
 
 
@@ -249,21 +265,94 @@ FINDINGS_SHOWN_PER_KIND = 40
 FINDINGS_SHOWN_OF_ONE_KIND = 400
 # A finding links to the first rows it rests on (a passage can be thousands of rows).
 EVIDENCE_LINKS_SHOWN = 12
+# "What differs" opens with this many findings, written out; the rest are grouped by kind.
+TOP_FINDINGS_SHOWN = 5
+
+# Until the analysis gives each finding a salience, the page ranks findings by a fixed
+# rule, best first: the kind of finding in this order (how each report names the
+# event or its actors; a loaded term or spelling; a source only one report cites;
+# another word for the same thing; a passage only one report has; any other
+# attribution; hedging; emphasis; a clause one report adds to a shared sentence),
+# then more sentences first (a longer passage, a naming pattern seen in more places),
+# then the analysis's own order. The top list takes the best finding of each of these
+# first, so it shows different kinds of difference before a second one of any.
+_RANKS = [
+    ("naming", ""),
+    ("weighted_term", ""),
+    ("attribution", "source"),
+    ("word_choice", ""),
+    ("only_one_side", "passage"),
+    ("attribution", ""),
+    ("hedging", ""),
+    ("emphasis", ""),
+    ("only_one_side", ""),
+]
 
 
-def findings_for_page(result: dict[str, Any], rows: list[Row], kind: str = "") -> dict[str, Any]:
-    """Group the framing findings by kind, link each to its rows, and mark the rows.
+def finding_rank(finding: dict[str, Any]) -> int:
+    """The place of a finding's kind (and subkind) in the ranking rule above."""
+    for rank, (kind, subkind) in enumerate(_RANKS):
+        if finding["kind"] == kind and subkind in ("", finding.get("subkind")):
+            return rank
+    return len(_RANKS)
 
-    Returns {"groups": [(kind, label, icon, [finding, ...], n_in_all)],
-    "kinds": {kind: (label, icon, count)}, "total": n}.
-    ``kind`` keeps one kind only (the panel's filter).
+
+def top_findings(findings: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
+    """The ``n`` findings the page leads with (see _RANKS), best first."""
+
+    def key(f: dict[str, Any]) -> tuple[int, int, int]:
+        size = len(f.get("left_sentences", [])) + len(f.get("right_sentences", []))
+        return finding_rank(f), -size, f["number"]
+
+    best_of_each: dict[int, dict[str, Any]] = {}
+    seconds: list[dict[str, Any]] = []
+    for f in sorted(findings, key=key):
+        if finding_rank(f) in best_of_each:
+            seconds.append(f)
+        else:
+            best_of_each[finding_rank(f)] = f
+    return (list(best_of_each.values()) + seconds)[:n]
+
+
+# The engine writes "the left report" / "the right report" (see analysis/mirror.py);
+# the page names the outlets instead, never inside a quotation from a report.
+_SIDE_NOUN = re.compile(r"\b([Tt]he) (left|right) (report|text)\b(’s|'s)?")
+
+
+def name_sides(text: str, names: dict[str, str]) -> str:
+    """'Only the left report has …' -> 'Only Morning Star has …' (outside quotes)."""
+
+    def name(match: re.Match) -> str:
+        outlet = names.get(match[2])
+        if not outlet:
+            return match[0]
+        return outlet + (match[4] or "")
+
+    return _outside_quotes(text, lambda t: _SIDE_NOUN.sub(name, t))
+
+
+def findings_for_page(
+    result: dict[str, Any],
+    rows: list[Row],
+    kind: str = "",
+    names: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """Rank the framing findings, group the rest by kind, link each to its rows, and
+    mark the rows.
+
+    Returns {"top": [finding, ...], "groups": [(kind, label, icon, [finding, ...],
+    n_in_group)], "kinds": {kind: (label, icon, count)}, "total": n}. Without
+    ``kind`` the top findings lead and the groups hold the others; ``kind`` keeps one
+    kind only (the panel's filter) and lists all of it. ``names`` are the outlets'
+    names ({"left": …, "right": …}) put in place of "the left report" in summaries.
     """
     framing = result.get("framing") or {}
     anchors = row_anchors(rows)
     by_anchor = {row.anchor: row for row in rows}
     # The chunk of rows (under "show all") each row is drawn in, for evidence links.
     starts = {row.anchor: n - n % ROWS_PER_PAGE for n, row in enumerate(rows)}
-    grouped: dict[str, list[dict[str, Any]]] = {}
+    numbers = {row.anchor: row.number for row in rows}
+    items: list[dict[str, Any]] = []
     for number, finding in enumerate(framing.get("findings", []), start=1):
         label, icon = FINDING_KINDS.get(finding["kind"], (finding["kind"], "•"))
         found = (
@@ -271,33 +360,46 @@ def findings_for_page(result: dict[str, Any], rows: list[Row], kind: str = "") -
             for side in ("left", "right")
             for i in finding.get(f"{side}_sentences", [])
         )
-        links = list(dict.fromkeys(anchor for anchor in found if anchor))
+        links = sorted(dict.fromkeys(anchor for anchor in found if anchor), key=numbers.get)
         item = {
             **finding,
+            "summary": name_sides(finding["summary"], names or {}),
             "number": number,
             "label": label,
             "icon": icon,
             "rows": links,
             "links": [
-                {"anchor": a, "start": starts.get(a, 0)} for a in links[:EVIDENCE_LINKS_SHOWN]
+                {"anchor": a, "start": starts.get(a, 0), "number": numbers.get(a, 0)}
+                for a in links[:EVIDENCE_LINKS_SHOWN]
             ],
             "more_links": max(len(links) - EVIDENCE_LINKS_SHOWN, 0),
         }
-        grouped.setdefault(finding["kind"], []).append(item)
+        items.append(item)
         if not kind or kind == finding["kind"]:
             for anchor in links:
                 if anchor in by_anchor:
                     by_anchor[anchor].findings.append(item)
+    top = [] if kind else top_findings(items, TOP_FINDINGS_SHOWN)
+    in_top = {f["number"] for f in top}
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for item in items:
+        if item["number"] not in in_top:
+            grouped.setdefault(item["kind"], []).append(item)
     shown = FINDINGS_SHOWN_OF_ONE_KIND if kind else FINDINGS_SHOWN_PER_KIND
     groups = [
         (k, *FINDING_KINDS.get(k, (k, "•")), grouped[k][:shown], len(grouped[k]))
         for k in FINDING_KINDS
         if k in grouped and (not kind or kind == k)
     ]
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item["kind"]] = counts.get(item["kind"], 0) + 1
     return {
+        "top": top,
         "groups": groups,
-        "kinds": {k: (*FINDING_KINDS[k], len(grouped[k])) for k in FINDING_KINDS if k in grouped},
-        "total": sum(len(v) for v in grouped.values()),
+        "kinds": {k: (*FINDING_KINDS[k], counts[k]) for k in FINDING_KINDS if k in counts},
+        "total": len(items),
+        "rest": len(items) - len(top),
         "stats": framing.get("stats", {}),
     }
 

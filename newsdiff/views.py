@@ -366,7 +366,8 @@ def _render_comparison_body(request: HtmxRequest, context: dict[str, Any], part:
     """The framing panel and the first chunk of rows ("body"), the rows' section
     ("section", for the filters) or one more chunk of rows ("rows", as one scrolls)."""
     rows = display.build_rows(context["result"])
-    findings = display.findings_for_page(context["result"], rows, context["kind"])
+    names = {side: context[side].get("source") or "" for side in ("left", "right")}
+    findings = display.findings_for_page(context["result"], rows, context["kind"], names)
     shown = display.filter_rows(rows, context["show"])
     if context["kind"]:
         shown = [row for row in shown if row.findings]

@@ -72,7 +72,8 @@ def test_the_panel_lists_a_bounded_number_of_findings_per_kind():
     rows = display.build_rows(result)
     panel = display.findings_for_page(result, rows)
     (_, _, _, items, total) = panel["groups"][0]
-    assert len(items) == display.FINDINGS_SHOWN_PER_KIND and total == 100 == panel["total"]
+    assert len(panel["top"]) == display.TOP_FINDINGS_SHOWN and panel["total"] == 100
+    assert len(items) == display.FINDINGS_SHOWN_PER_KIND and total == 100 - len(panel["top"])
     assert len(rows[0].findings) == 100  # every finding still flags its row
     (_, _, _, items, total) = display.findings_for_page(result, rows, "only_one_side")["groups"][0]
     assert len(items) == 100
@@ -84,6 +85,77 @@ def test_evidence_links_open_the_chunk_that_holds_their_row():
         "findings": [{"kind": "hedging", "summary": "s", "left_sentences": [5, 300]}]
     }
     rows = display.build_rows(result)
-    (item,) = display.findings_for_page(result, rows)["groups"][0][3]
-    assert item["links"] == [{"anchor": "left-5", "start": 0}, {"anchor": "left-300", "start": 200}]
+    (item,) = display.findings_for_page(result, rows)["top"]
+    assert item["links"] == [
+        {"anchor": "left-5", "start": 0, "number": 6},
+        {"anchor": "left-300", "start": 200, "number": 301},
+    ]
     assert item["more_links"] == 0
+
+
+def _finding(kind: str, n_sentences: int = 1, subkind: str = "") -> dict:
+    return {"kind": kind, "subkind": subkind, "summary": kind, "left_sentences": [0] * n_sentences}
+
+
+def test_top_findings_show_each_kind_once_before_a_second_of_any_kind():
+    findings = [
+        _finding("emphasis"),
+        _finding("only_one_side", 2, "passage"),
+        _finding("word_choice"),
+        _finding("only_one_side", 6, "passage"),
+        _finding("word_choice"),
+        _finding("only_one_side", 1, "detail"),
+        _finding("naming"),
+        _finding("attribution", 1, "verb"),
+        _finding("attribution", 1, "source"),
+    ]
+    for number, f in enumerate(findings, start=1):
+        f["number"] = number
+    top = display.top_findings(findings, 7)
+    assert [(f["kind"], f["number"]) for f in top] == [
+        ("naming", 7),
+        ("attribution", 9),  # a source only one report cites
+        ("word_choice", 3),  # the first of two equal ones
+        ("only_one_side", 4),  # the longer passage first
+        ("attribution", 8),
+        ("emphasis", 1),
+        ("only_one_side", 6),  # a clause in a shared sentence
+    ]
+    assert [f["number"] for f in display.top_findings(findings, 9)][7:] == [5, 2]
+
+
+def test_summaries_name_the_outlets_but_never_inside_a_quotation():
+    names = {"left": "Morning Star", "right": "The Independent"}
+    text = (
+        "Only the left report has ‘the right report was wrong’; The right report's "
+        "headline says ‘left’ where the left text says “the left report”."
+    )
+    assert display.name_sides(text, names) == (
+        "Only Morning Star has ‘the right report was wrong’; The Independent's "
+        "headline says ‘left’ where Morning Star says “the left report”."
+    )
+    assert display.name_sides("the left report", {}) == "the left report"
+
+
+def test_a_pair_is_moved_only_when_its_two_positions_differ():
+    result = _result(8, 2, [(0, 1), (7, 0)])
+    for side in ("left", "right"):
+        for s in result[side]["sentences"]:
+            s["paragraph"] = s["index"] + 1
+    rows = {r.anchor: r for r in display.build_rows(result)}
+    assert rows["pair-2"].moved and rows["pair-1"].moved  # ¶8 against ¶1, ¶1 against ¶2
+    for s in result["right"]["sentences"]:
+        s["paragraph"] = 1  # every right sentence in ¶1
+    rows = {r.anchor: r for r in display.build_rows(result)}
+    assert not rows["pair-1"].moved  # ¶1 against ¶1: far apart by rank, same place shown
+    assert rows["pair-2"].moved
+
+
+def test_rows_are_numbered_in_reading_order():
+    rows = display.build_rows(_result(3, 3, [(0, 0), (2, 2)]))
+    assert [(r.number, r.anchor) for r in rows] == [
+        (1, "pair-1"),
+        (2, "right-1"),  # after its neighbour above, as build_rows places it
+        (3, "left-1"),
+        (4, "pair-2"),
+    ]

@@ -43,3 +43,15 @@ def iso_date(value: str | None) -> str:
     offset = moment.strftime("%z")
     zone = f" (UTC{offset[:3]}:{offset[3:]})" if offset else ""
     return f"{moment.day} {moment:%b %Y, %H:%M}{zone}"
+
+
+@register.filter
+def iso_day(value: str | None) -> str:
+    """'2023-09-18T06:31:00+01:00' -> '18 Sep 2023'."""
+    if not value:
+        return ""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    return f"{moment.day} {moment:%b %Y}"

@@ -72,14 +72,24 @@ def serious_violations(page) -> list[str]:
 
 
 def overflowing(page) -> list[str]:
-    """What sticks out past the right edge of the window (nothing should)."""
+    """What sticks out past the right edge of the window (nothing should). Content a
+    box scrolls or clips inside itself (a wide table, a strip of cards swiped
+    sideways) counts only if that box itself sticks out."""
     return page.evaluate(
         """() => {
           const width = document.documentElement.clientWidth;
+          const clippedInside = (el) => {
+            for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+              if (getComputedStyle(p).overflowX !== 'visible') {
+                return p.getBoundingClientRect().right <= width + 1;
+              }
+            }
+            return false;
+          };
           const out = [];
           for (const el of document.querySelectorAll('body *')) {
             const box = el.getBoundingClientRect();
-            if (box.width && box.right > width + 1 && !el.closest('.table-scroll')) {
+            if (box.width && box.right > width + 1 && !clippedInside(el)) {
               out.push(`${el.tagName}.${el.className} right=${Math.round(box.right)}`);
             }
           }

@@ -57,6 +57,16 @@ def test_upload_two_reports_compare_and_share(page: Page, browser, live_server, 
     expect(page.locator("h1")).to_contain_text("Morning Star")
     expect(page.locator("#comparison")).to_contain_text("12-point plan")
 
+    # The top finding leads "What differs"; its evidence opens the row it rests on.
+    top = page.locator(".top-findings .finding").first
+    expect(top).to_contain_text("name the war differently")
+    evidence = top.locator(".finding__links a").first
+    expect(evidence).to_have_text(re.compile(r"^row \d+$"))
+    row_number = evidence.inner_text().split()[1]
+    evidence.click()
+    expect(page.locator(".row.is-targeted .row__number")).to_have_text(row_number)
+    page.goto(page.url.split("?")[0])
+
     # Share: copy the link and open it signed out; download JSON and CSV.
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
     page.get_by_role("button", name="Copy link").click()

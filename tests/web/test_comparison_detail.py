@@ -36,7 +36,22 @@ def test_seed_comparison_shows_word_changes_and_positions(client, seed_compariso
     row = _row(body, "situation")
     assert '<mark class="w w--replace">conflict</mark>' in row
     assert '<mark class="w w--replace">situation</mark>' in row
-    assert re.search(r"¶\d+ · ¶\d+", row)
+    # each side shows its own place in its report once, in its cell; the middle
+    # column says the pair moved (¶3 against ¶5) and links the row by its number
+    left, gutter, right = re.split(r'<div class="row__gutter">|<div class="cell cell--right', row)
+    assert re.search(r">¶3</a>", left) and re.search(r">¶5</a>", right)
+    shown = re.sub(r"<[^>]*>", "", gutter)  # the text, without the tooltips
+    assert "¶" not in shown and "↕ moved" in shown
+    assert re.search(
+        r'<a class="row__link [^"]*" href="#pair-4"[^>]*><span class="row__number">5</span>', gutter
+    )
+
+
+def test_a_pair_at_the_same_paragraph_in_both_is_never_called_moved(client, seed_comparison):
+    body = client.get(seed_comparison.get_absolute_url()).content.decode()
+    row = _row(body, "Specifics of their talks")
+    assert re.findall(r">(¶\d+)</a>", row) == ["¶5", "¶5"]
+    assert "moved" not in row
 
 
 def test_header_counts_and_share_meta(client, seed_comparison):
@@ -44,7 +59,8 @@ def test_header_counts_and_share_meta(client, seed_comparison):
     summary = seed_comparison.result["summary"]
     assert summary == {**summary, "pairs": 8, "only_left": 4, "only_right": 8}
     assert 'property="og:title" content="How Morning Star and The Independent reported' in body
-    assert "8 shared sentences" in body
+    assert "<strong>8</strong> shared sentences (7 reworded)" in body
+    assert "<strong>4</strong> only in Morning Star" in body
     assert 'name="twitter:card"' in body
     assert f"/c/{seed_comparison.short_id}.json" in body
 
@@ -74,6 +90,15 @@ def test_interleaved_mode_lists_both_texts_in_one_column(client, seed_comparison
     body = client.get(seed_comparison.get_absolute_url(), {"mode": "interleaved"}).content.decode()
     assert "cmp--interleaved" in body
     assert "cmp__colheads" not in body
+
+
+def test_interleaved_mode_writes_each_rows_findings_beside_it(client, seed_comparison):
+    url = seed_comparison.get_absolute_url()
+    body = client.get(url, {"mode": "interleaved"}).content.decode()
+    row = _row(body, "shuttle diplomacy between Kiev and Moscow")
+    notes = row[row.index('<ul class="row__notes">') :]
+    assert "Morning Star uses the spelling ‘Kiev’" in notes
+    assert "left report" not in notes
 
 
 def test_tampered_or_unknown_short_ids_404(client, seed_comparison):

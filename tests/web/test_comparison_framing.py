@@ -38,7 +38,7 @@ def test_panel_shows_word_choice_and_the_kiev_spelling(client, seed_comparison):
     panel = _panel(client.get(seed_comparison.get_absolute_url()).content.decode())
     assert "the conflict in Ukraine" in panel and "the situation in Ukraine" in panel
     assert "the eastwards expansion of Nato" in panel and "NATO expansion" in panel
-    assert "Russia&#x27;s invasion of Ukraine" in panel  # the naming table, escaped
+    assert "the other&#x27;s territory" in panel  # the naming finding, escaped
     assert "spelling ‘Kiev’" in panel
 
 
@@ -50,12 +50,43 @@ def test_rows_carry_a_labelled_flag_for_each_kind_explained_in_the_legend(client
         assert label in legend
     rows = re.split(r'(?=<div id="(?:pair|left|right)-\d+" class="row)', body)
     kiev_row = next(row for row in rows[1:] if "Kiev" in row)
-    flag = r'class="flag flag--weighted_term" title="[^"]*Kiev[^"]*">⚑ Loaded term'
+    flag = (
+        r'class="flag flag--weighted_term" title="Loaded term: [^"]*Kiev[^"]*">'
+        r'<span aria-hidden="true">⚑</span><span class="visually-hidden"> Loaded term</span>'
+    )
     assert re.search(flag, kiev_row)
     # two findings of one kind on a row share one flag that gives both reasons
     wang_row = next(row for row in rows[1:] if "simultaneously holds" in row)
     assert wang_row.count("flag--only_one_side") == 1
-    assert "◧ Only in one report ×2" in wang_row and "Monday to Thursday" in wang_row
+    assert re.search(r'title="Only in one report: [^"]*Monday to Thursday[^"]*">', wang_row)
+    assert '<span class="flag__count">×2</span>' in wang_row
+
+
+def test_a_one_sided_row_says_so_once(client, seed_comparison):
+    body = client.get(seed_comparison.get_absolute_url()).content.decode()
+    rows = re.split(r'(?=<div id="(?:pair|left|right)-\d+" class="row)', body)
+    plan_row = next(row for row in rows[1:] if "12-point plan" in row)
+    assert "only in Morning Star" in plan_row
+    assert "flag--only_one_side" not in plan_row  # the badge already says it
+    assert "Only in one report" not in plan_row
+
+
+def test_what_differs_leads_with_the_top_findings_naming_the_outlets(client, seed_comparison):
+    panel = _panel(client.get(seed_comparison.get_absolute_url()).content.decode())
+    top, rest = panel.split('<details class="framing__all"', 1)
+    top_items = re.findall(r'<li class="finding" id="finding-(\d+)">(.*?)</li>', top, re.S)
+    assert len(top_items) == 5
+    kinds = [re.search(r'class="flag flag--(\w+)"', item)[1] for _, item in top_items]
+    assert kinds == ["naming", "weighted_term", "attribution", "word_choice", "only_one_side"]
+    naming = top_items[0][1]
+    assert "only Morning Star says ‘conflict’" in naming and "only The Independent says" in naming
+    assert "left report" not in top and "right report" not in top
+    # evidence links name the rows as the page numbers them
+    assert re.search(r'#pair-4">row 5</a>', naming)
+    # the rest are grouped by kind, closed, and none repeats a top finding
+    assert '<details class="framing__group framing__group--word_choice">' in rest
+    rest_ids = re.findall(r'<li class="finding" id="finding-(\d+)">', rest)
+    assert len(rest_ids) == 19 and not set(rest_ids) & {n for n, _ in top_items}
 
 
 def test_kind_filter_shows_one_kind_only(client, seed_comparison):
