@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsdiff.analysis.mirror import _outside_quotes
+from newsdiff.analysis.mirror import outside_quotes
 
 FILTERS = {
     "all": "All sentences",
@@ -328,7 +328,7 @@ def name_sides(text: str, names: dict[str, str]) -> str:
             return match[0]
         return outlet + (match[4] or "")
 
-    return _outside_quotes(text, lambda t: _SIDE_NOUN.sub(name, t))
+    return outside_quotes(text, lambda t: _SIDE_NOUN.sub(name, t))
 
 
 def findings_for_page(

@@ -22,7 +22,8 @@ _SIDE_NOUN = re.compile(r"\b(left|right) (report|text)\b")
 _SIDE_WORD = re.compile(r"(?<![\w-])(left|right)(?![\w-])")
 
 
-def _outside_quotes(text: str, swap) -> str:
+def outside_quotes(text: str, swap) -> str:
+    """``swap`` applied to the parts of ``text`` outside ‘…’ and “…” quotations."""
     pieces = _QUOTED.split(text)
     for n in range(0, len(pieces), 2):  # even pieces are outside quotations
         pieces[n] = swap(pieces[n])
@@ -31,7 +32,7 @@ def _outside_quotes(text: str, swap) -> str:
 
 def swap_side_words(text: str) -> str:
     """'the left report' <-> 'the right report' in a summary or note."""
-    return _outside_quotes(text, lambda t: _SIDE_NOUN.sub(lambda m: f"{_SWAP[m[1]]} {m[2]}", t))
+    return outside_quotes(text, lambda t: _SIDE_NOUN.sub(lambda m: f"{_SWAP[m[1]]} {m[2]}", t))
 
 
 def swap_label_side(label: str) -> str:
@@ -40,7 +41,7 @@ def swap_label_side(label: str) -> str:
     def swap(text: str) -> str:
         return _SIDE_WORD.sub(lambda m: _SWAP[m[1]], text)
 
-    return _outside_quotes(label, swap)
+    return outside_quotes(label, swap)
 
 
 def _swap_key(key: str) -> str:
