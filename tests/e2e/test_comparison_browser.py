@@ -1,14 +1,11 @@
 """A journalist's path through the app, in a real browser."""
 
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.e2e
-
-DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 def _compare_seeds(page: Page, live_server) -> str:
@@ -50,11 +47,6 @@ def test_compare_the_seed_reports_from_the_home_page(page: Page, live_server, se
     first = page.locator("#comparison").inner_text()
     page.reload()
     assert page.locator("#comparison").inner_text() == first
-
-    DOCS.mkdir(exist_ok=True)
-    page.set_viewport_size({"width": 1280, "height": 1800})
-    page.goto(permalink)
-    page.screenshot(path=str(DOCS / "seed-comparison.png"), full_page=False)
 
 
 def test_row_anchor_scrolls_to_and_marks_the_row(page: Page, live_server, seeded):
