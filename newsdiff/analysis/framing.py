@@ -1561,9 +1561,19 @@ def _modifies_next(words: Sequence[_Word], k: int) -> bool:
     if k >= len(words):
         return False
     nxt = words[k]
-    if not _is_lower_content(nxt) or _verbish(words, k):
+    if not _is_lower_content(nxt) or _verbish(words, k) or nxt.norm in _IRREGULAR_PAST:
         return False
     return not (nxt.norm.endswith("s") and not nxt.norm.endswith("ss"))
+
+
+# Past tenses that are no nouns: "the rioter threw", "the militant fled" (the term heads
+# its phrase)
+_IRREGULAR_PAST = _wordset(
+    """
+    threw went came took gave ran fled broke stole drove rode tore swore began sank rose fell
+    stood spoke wrote chose froze shook grew knew drew flew ate hid bit sought struck fought
+    """
+)
 
 
 def _is_lower_content(w: _Word) -> bool:
@@ -2143,12 +2153,14 @@ def _verb_cue(
     note = lexicon.verb_notes.get(key, "")
     core = key in lexicon.core_keys
     prev = words[vs - 1] if vs > 0 else None
-    b = vs - 1  # the word before the verb, adverbs and auxiliaries skipped
-    while b >= 0 and words[b].norm in _ADVERBS:
+    b = vs - 1  # the word before the verb, adverbs, auxiliaries and a bracket skipped
+    while b >= 0 and (_is_adverb(words[b]) or words[b].text == ")"):
+        if words[b].text == ")":  # "AMD (NYSE: AMD) today announced"
+            b = next((m for m in range(b - 1, max(-1, b - 8), -1) if words[m].text == "("), b)
         b -= 1
     before = words[b] if b >= 0 else None
     a = ve  # the word after the verb, adverbs skipped
-    while a < n and words[a].norm in _ADVERBS:
+    while a < n and _is_adverb(words[a]):
         a += 1
     after = words[a] if a < n else None
     past = w.norm.endswith("ed") or w.norm in _PARTICIPLES
@@ -2159,8 +2171,17 @@ def _verb_cue(
         or prev.kind == "number"
     ):
         return None  # "the claims", "his statement", "no reports": a noun
-    if w.norm.endswith("s") and after is not None and after.norm in _NOUN_NEXT:
-        return None  # "reports of looting", "warnings from academics"
+    if w.norm.endswith("s") and (
+        (after is not None and after.norm in _NOUN_NEXT)
+        or (
+            prev is not None
+            and not prev.cap
+            and (prev.norm.endswith("ed") or prev.norm in _PARTICIPLES)
+        )
+    ):
+        return None  # "reports of looting", "warnings from academics", "had received reports"
+    if key == _CLAIM and any(x.norm in ("lives", "life", "victims") for x in words[ve : ve + 5]):
+        return None  # "the bombardment has claimed 660 lives"
     if past and after is not None and (after.norm == "of" or key == _ACCUSE and after.norm == "in"):
         return None  # "a man accused of running down", "accused in the deaths"
     if before is not None and before.norm in _NEGATIONS:
@@ -2214,11 +2235,18 @@ def _verb_cue(
     after_quote = after_quote or (
         prev is not None and prev.text == "," and vs > 1 and quoted[vs - 2]
     )
-    if after_quote or (prev is not None and prev.text == ","):
+    if after_quote or (
+        prev is not None
+        and prev.text == ","
+        and key not in _ADDRESSEE_VERBS  # "…, Abdolreza Sheikholeslami, told state television"
+        and not _name_segment(words, _segment_before(words, vs - 1, quoted))
+    ):
         s, e = _source_after(words, ve, inverted=True)
         if e > s and (after_quote or e == n or words[e].text in (".", ";", "!", "?")):
             return vs, ve, s, e, note
     src_start, src_end = _source_before(words, b, quoted)
+    if src_end > src_start and w.norm == key and not _many(words, src_start, src_end):
+        return None  # a base form needs more than one speaker: "police say", not "a … report"
     if key == _CALL:
         # "called for calm" is a demand only from someone: "the president", not "the plan"
         demand = after is not None and after.norm in ("for", "on")
@@ -2232,6 +2260,10 @@ def _verb_cue(
         and sum(1 for x in words[ve:] if x.kind != "punct") <= 5
         and not any(x.text == "," for x in words[ve:])
     )
+    if core and not framed and not post_posed and (a == n or words[a].kind == "punct"):
+        opens = src_start == 0 or words[src_start - 1].kind == "punct"
+        if not opens and words[src_start - 1].norm not in _CONJ:
+            return None  # "built to withstand the tremors reported today, …": no report
     if core or framed or post_posed:
         if src_end == src_start and (not framed or vs == 0):
             return None  # "Report: Red Sox offer …" is a headline's label
@@ -2241,6 +2273,44 @@ def _verb_cue(
 
 _SAY = _verb_key("say")
 _ACCUSE = _verb_key("accuse")
+_CLAIM = _verb_key("claim")
+# Verbs whose object is whom they address: the words after them are no inverted source
+_ADDRESSEE_VERBS = frozenset(_verb_key(v) for v in ["tell", "ask", "inform", "remind", "urge"])
+# Collective nouns that take a plural verb ("police say")
+_COLLECTIVES = _wordset("police people staff media family military public crew press")
+# Words ending in "-ly" that are no adverbs
+_LY_WORDS = _wordset(
+    """
+    family ally rally assembly supply reply monopoly anomaly bully belly jelly holly folly
+    tally italy july elderly early likely only daily weekly monthly quarterly
+    """
+)
+_MODALS = _wordset("will would to can could should must may might did does do shall")
+
+
+def _is_adverb(w: _Word) -> bool:
+    """An adverb or auxiliary that may stand between a source and its verb
+    ("police also said", "Blackmore openly admits", "AMD today announced")."""
+    if w.norm in _ADVERBS or w.norm in ("today", "yesterday", "tonight"):
+        return True
+    return not w.cap and len(w.norm) > 4 and w.norm.endswith("ly") and w.norm not in _LY_WORDS
+
+
+def _many(words: Sequence[_Word], start: int, end: int) -> bool:
+    """The source words[start:end] is plural, as a base-form verb needs ("police
+    say", "the charges say", "they argue"), and not "a final ballistics" (report)."""
+    head = words[end - 1]
+    if words[start].norm in ("a", "an"):
+        return False
+    return (
+        head.norm in _PRONOUNS
+        or head.norm in _COLLECTIVES
+        or (head.norm.endswith("s") and not head.norm.endswith("ss"))
+        or any(x.norm == "and" for x in words[start:end])
+        or head.cap
+    )
+
+
 _CALL = _verb_key("call")
 _ASK = _verb_key("ask")
 
@@ -2270,6 +2340,7 @@ def _framed(words: Sequence[_Word], k: int, quoted: Sequence[bool]) -> bool:
         while (
             end < n
             and end - m < 4
+            and words[end].norm != "that"
             and (words[end].key is not None or words[end].norm in _DETERMINERS)
         ):
             end += 1
@@ -2430,22 +2501,41 @@ def _source_before_comma(
         segment = range(start + 1, end)
         if not segment:
             return comma, comma
-        first = words[segment[0]]
         if start < 0 or words[start].text != ",":
             return _phrase_before(words, end - 1)
-        if (
-            first.cap
-            and first.norm not in _DETERMINERS
-            and any(c.islower() for m in segment for c in words[m].text)  # not "D-N.Y."
-            and all(
-                words[m].cap or words[m].norm in ("of", "and") or _abbreviation_dot(words, m)
-                for m in segment
-            )
-            and len(segment) <= 6
-        ):
+        if _name_segment(words, segment):
             return segment[0], end
         end = start
     return comma, comma
+
+
+def _segment_before(words: Sequence[_Word], comma: int, quoted: Sequence[bool]) -> range:
+    """The words between the comma at ``comma`` and the comma before it."""
+    start = comma - 1
+    while start >= 0 and not (not quoted[start] and words[start].text in (",", ";", ":", "(")):
+        start -= 1
+    return range(start + 1, comma) if start >= 0 and words[start].text == "," else range(0)
+
+
+def _name_segment(words: Sequence[_Word], segment: range) -> bool:
+    """A name set off by commas, perhaps after a title: "Raj Patel", "actor
+    Lorenzo Lamas", "Nick J. Rahall II" (not "D-N.Y.", "EDS spokesman", "71")."""
+    if not segment or len(segment) > 7 or not words[segment[-1]].cap:
+        return False
+    if words[segment[0]].norm in _DETERMINERS or not words[segment[0]].key:
+        return False
+    if not any(c.islower() for m in segment for c in words[m].text):
+        return False
+    seen_cap = False
+    for m in segment:
+        x = words[m]
+        if x.cap:
+            seen_cap = True
+        elif _abbreviation_dot(words, m) or (seen_cap and x.norm in ("of", "and")):
+            continue
+        elif seen_cap or x.key is None or x.kind != "word" or _verbish(words, m):
+            return False
+    return seen_cap
 
 
 def _phrase_before(words: Sequence[_Word], end_at: int) -> tuple[int, int]:
@@ -2459,7 +2549,17 @@ def _phrase_before(words: Sequence[_Word], end_at: int) -> tuple[int, int]:
             if _abbreviation_dot(words, j):
                 j -= 1
                 continue
+            if (
+                w.text in ("'", "\u2019")
+                and start < end
+                and j > 0
+                and words[j - 1].norm.endswith("s")
+            ):
+                j -= 1  # "the city prosecutors' office"
+                continue
             break
+        if not w.cap and w.key is not None and j > 0 and words[j - 1].norm in _MODALS:
+            break  # "will replace Matt Smith, who announced"
         if w.norm == "and" and start < end and words[start].cap and j > 0 and words[j - 1].cap:
             start = j  # "the websites of Axxess and Afrihost", "Woodward and Bernstein"
             j -= 1
@@ -2585,7 +2685,9 @@ def _namings(report: _Report, lexicon: _LexiconIndex, evidence: set[str]) -> lis
                     )
                 )
                 continue
-            if end < len(words) and _modifies_next(words, end):
+            # a plural names a group and modifies nothing: "Rioters threw", "rioters clash"
+            plural = words[end - 1].norm != normalize(row.term.rsplit(" ", 1)[-1])
+            if not plural and end < len(words) and _modifies_next(words, end):
                 continue  # a modifier: "war crimes"
             s = start
             modifiers = 0
@@ -2632,7 +2734,8 @@ def _namings(report: _Report, lexicon: _LexiconIndex, evidence: set[str]) -> lis
                 if g > f:
                     e = g
             headline = report.sentences[i].role != "body"  # headlines drop their articles
-            if not has_det and s == start and e == end and not headline:
+            # a bare plural names a group too ("thousands of protesters")
+            if not has_det and s == start and e == end and not headline and not plural:
                 continue  # a bare "war" ("went to war") names nothing in particular
             phrase = _span_text(text, words, bounds, s, e)
             if has_det and phrase[:1].isupper() and words[s].norm in _DETERMINERS:

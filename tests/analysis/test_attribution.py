@@ -121,3 +121,33 @@ def test_one_police_officer_under_two_forms_of_her_name_is_one_source(protest):
         "Chief Superintendent Helen Varga said",
         "Superintendent Varga told",
     }
+
+
+# --- naming a crowd in the plural (issue 12) ---------------------------------------
+
+
+def finding_kinds(left: str, right: str) -> list[tuple[str, str]]:
+    found = compare_texts(left, right)["framing"]["findings"]
+    return sorted((f["kind"], f["subkind"]) for f in found)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("The rioters threw bottles at police.", "The protesters threw bottles at police."),
+        ("Rioters threw bottles at police.", "Protesters threw bottles at police."),
+    ],
+)
+def test_plural_labels_give_the_findings_the_singular_gives(left, right):
+    singular = finding_kinds(
+        "The rioter threw a bottle at police.", "The protester threw a bottle at police."
+    )
+    assert ("naming", "crowd") in singular
+    assert finding_kinds(left, right) == singular
+
+
+def test_the_protest_pair_names_the_crowd_differently(protest):
+    (row,) = [r for r in protest["naming"] if r["family"] == "crowd"]
+    assert {p["term"] for p in row["left"]} == {"protester"}
+    assert {p["term"] for p in row["right"]} == {"rioter"}
+    assert any(f["kind"] == "naming" and f["subkind"] == "crowd" for f in protest["findings"])
