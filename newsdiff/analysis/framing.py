@@ -494,7 +494,7 @@ def _plural_forms(term: str) -> list[str]:
     term = term.strip()
     head, _, last = term.rpartition(" ")
     forms = {term}
-    if last and last[0].islower() and last.isalpha() and not last.endswith("s"):
+    if last and last[0].islower() and last.replace("-", "").isalpha() and not last.endswith("s"):
         if last.endswith("y") and last[-2:-1] not in "aeiou":
             plural = last[:-1] + "ies"
         elif last.endswith(("sh", "ch", "x", "z")):
@@ -1340,8 +1340,8 @@ def _extract_terms(
         # labels from the weighted-term lexicon
         for start, end, row_index in lexicon.term_matches(report.read[i].word_norms):
             row = lexicon.term_rows[row_index]
-            if _excepted(lexicon, row.family, words, start, end):
-                continue
+            if row.kind == "judgement" or _excepted(lexicon, row.family, words, start, end):
+                continue  # a judgement is no term of content ("bizarre", "blasted")
             if row.kind != "spelling" and not _names_the_thing(words, start, end):
                 continue  # "were fighting", "the junta in 1974"
             if row.kind != "spelling" and end < len(words) and _modifies_next(words, end):
@@ -2667,9 +2667,17 @@ def _namings(report: _Report, lexicon: _LexiconIndex, evidence: set[str]) -> lis
         text = report.sentences[i].text
         bounds = (report.read[i].starts, report.read[i].ends)
         headline_case = report.title_case[i]
+        quoted: list[bool] | None = None
         for start, end, row_index in lexicon.term_matches(report.read[i].word_norms):
             row = lexicon.term_rows[row_index]
             if _excepted(lexicon, row.family, words, start, end):
+                continue
+            if row.kind == "judgement":
+                # any part of speech, but not in a quotation: there it is the source's word
+                quoted = quoted or _quoted(words)
+                if not quoted[start]:
+                    phrase = _span_text(text, words, bounds, start, end)
+                    out.append(_Naming(row.family, row.term, row.kind, row.note, phrase, i))
                 continue
             if row.kind != "spelling" and not _names_the_thing(words, start, end):
                 continue  # "were fighting", "the junta in 1974"
@@ -3204,7 +3212,9 @@ def _clusters(report: _Report) -> list[list[int]]:
 def _naming_findings(
     namings: dict[Side, list[_Naming]],
 ) -> tuple[list[NamingRow], list[Finding], set[str]]:
-    families = sorted({n.family for side in SIDES for n in namings[side] if n.kind != "spelling"})
+    families = sorted(
+        {n.family for side in SIDES for n in namings[side] if n.kind not in _NOT_NAMES}
+    )
     rows: list[NamingRow] = []
     findings: list[Finding] = []
     named: set[str] = set()
@@ -3284,6 +3294,11 @@ def _naming_differs(
     return any(k != "neutral" for side in SIDES for k in kinds[side])
 
 
+# Weighted-term kinds that pass a judgement, and those that name nothing to compare
+_LOADED = ("loaded", "judgement")
+_NOT_NAMES = ("spelling", "judgement")
+
+
 def _weighted_findings(
     namings: dict[Side, list[_Naming]], named_families: set[str], reports: dict[Side, _Report]
 ) -> list[Finding]:
@@ -3294,7 +3309,7 @@ def _weighted_findings(
         other_terms = {n.term.lower() for n in namings[other]}
         seen: dict[str, list[_Naming]] = defaultdict(list)
         for n in namings[side]:
-            if n.kind not in ("spelling", "loaded") or n.family in named_families:
+            if n.kind not in ("spelling", *_LOADED) or n.family in named_families:
                 continue
             if n.term.lower() in other_terms:
                 continue
@@ -3320,7 +3335,7 @@ def _weighted_findings(
                     right_terms=(first.text,) if side == "right" else (),
                     left_sentences=sentences if side == "left" else (),
                     right_sentences=sentences if side == "right" else (),
-                    subkind=first.kind,
+                    subkind="spelling" if first.kind == "spelling" else "loaded",
                 )
             )
     return out
@@ -4024,9 +4039,9 @@ def _attribution_findings(
             )
         # judgements stated in the report's own voice
         attributed = {a.sentence for a in mine}
-        other_loaded = {n.term.lower() for n in namings[other] if n.kind == "loaded"}
+        other_loaded = {n.term.lower() for n in namings[other] if n.kind in _LOADED}
         for n in namings[side]:
-            if n.kind != "loaded" or n.sentence in attributed or n.term.lower() in other_loaded:
+            if n.kind not in _LOADED or n.sentence in attributed or n.term.lower() in other_loaded:
                 continue
             if _has_quotation(reports[side].words[n.sentence]):
                 continue
