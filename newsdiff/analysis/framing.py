@@ -3587,7 +3587,7 @@ def _describe_change(
     l0, l1 = _trim(lw_all, c.l0, c.l1)
     r0, r1 = _trim(rw_all, c.r0, c.r1)
     lk, rk = _content(lw_all[l0:l1]), _content(rw_all[r0:r1])
-    if not lk and not rk:
+    if not lk and not rk and not _certainty_change(lw_all[l0:l1], rw_all[r0:r1]):
         return None
     if sorted(lk) == sorted(rk) and lk:
         return None  # the same words in another order
@@ -3616,9 +3616,11 @@ def _describe_change(
     lverbs = _reporting_verbs(lw_all[l0:l1], lex)
     rverbs = _reporting_verbs(rw_all[r0:r1], lex)
     if lverbs and rverbs and set(lverbs) != set(rverbs) and c.size() <= 3:
-        lp, rp = _phrase(g, "left", l0, l1), _phrase(g, "right", r0, r1)
-        notes = [lex.verb_notes.get(v, "") for v in lverbs + rverbs]
+        notes = [lex.verb_notes.get(v, "") for v in set(lverbs) ^ set(rverbs)]
         note = next((n for n in notes if n), "")
+        if not note:
+            return None  # "the attorney said" / "Goelman added": style, shown in the diff
+        lp, rp = _phrase(g, "left", l0, l1), _phrase(g, "right", r0, r1)
         extra = f" ({note})" if note else ""
         return Finding(
             kind="attribution",
@@ -3634,6 +3636,11 @@ def _describe_change(
             right_sentences=r_sent,
             subkind="verb",
         )
+    if not lk and not rk:  # "will" / "may": how sure the sentence is
+        if not close:
+            return None
+        lp, rp = _choice_phrases(g, l0, l1, r0, r1)
+        return _word_choice(lp, rp, l_sent, r_sent)
     if not c.replace or not lk or not rk:
         # one side adds words: a modifier ("the Ukraine war" / "the war") or a detail
         side = "left" if lk else "right"
@@ -3650,6 +3657,8 @@ def _describe_change(
         ):
             return None  # a time or a bare number, the stuff of datelines
         if not c.replace and _is_modifier(words, a0, a1):
+            if not _frames_modifier(words, a0, a1, lex):
+                return None  # "the Ukraine war" / "the war": a detail the word diff shows
             lp, rp = _modifier_phrases(g, c, side)
             return _word_choice(lp, rp, l_sent, r_sent)
         if in_top and all(
@@ -3708,6 +3717,8 @@ def _describe_change(
         return _reworded_detail(g, c, l0, l1, r0, r1, reports, l_sent, r_sent)
     if not _is_choice(g, lk, rk, l0, l1, r0, r1):
         return _reworded_detail(g, c, l0, l1, r0, r1, reports, l_sent, r_sent)
+    if not _frames(lw_all, l0, l1, rw_all, r0, r1, lex):
+        return None  # "travelled" / "is heading", "Fla" / "Florida": shown in the word diff
     lp, rp = _choice_phrases(g, l0, l1, r0, r1)
     return _word_choice(lp, rp, l_sent, r_sent)
 
@@ -3850,6 +3861,178 @@ def _choice_phrases(g: _GroupText, l0: int, l1: int, r0: int, r1: int) -> tuple[
     extra_before = max(l0 - la, r0 - ra)
     la, ra = max(0, l0 - extra_before), max(0, r0 - extra_before)
     return _lower_det(_phrase(g, "left", la, lb)), _lower_det(_phrase(g, "right", ra, rb))
+
+
+# --- which rewordings change how something is seen
+
+# Two wordings whose valence differs by at least this much (VADER's mean ratings, -4 to 4,
+# summed over the words one side has and the other lacks) judge differently: "must respect"
+# / "needs to consider" (2.1), "the conflict" / "the situation" (1.3). One point is where
+# VADER's raters move from "neutral" to "slightly" positive or negative; set before
+# looking at any finding, not tuned.
+VALENCE_MIN_DIFFERENCE = 1.0
+# How sure a wording is (the future "will", "can" and "expected to" are no doubt: "acquires" /
+# "will buy", "to close" / "is expected to close" say when, not how sure)
+_CERTAINTY = _wordset(
+    """
+    must should ought may might likely unlikely probably possibly perhaps certainly clearly
+    definitely surely allegedly reportedly apparently alleged suspected
+    """
+)
+# Harm done to someone: a passive of these on one side only hides who did it ("was killed")
+_HARM = _wordset(
+    """
+    killed shot injured wounded attacked beaten stabbed murdered bombed targeted hurt
+    slain massacred executed tortured assaulted abducted kidnapped
+    """
+)
+# Endings of adjectives that judge ("sensible", "disastrous", "brutal", "successful")
+_ADJECTIVE_ENDINGS = ("ful", "ous", "ive", "al", "ic", "able", "ible", "less", "ant", "ent")
+_DIED = _wordset("die died dies dead perished drowned")
+_KILLED = _wordset("kill killed kills murdered slain shot massacred executed")
+_GET = _wordset("get gets got getting gotten")
+
+
+@cache
+def _valences() -> dict[str, float]:
+    """VADER's valence of each word (``lexicons/vader/``, MIT): a language resource
+    framing reads as shipped, like its stemmer, not a list staff edit."""
+    out: dict[str, float] = {}
+    for line in _read_lines(LEXICON_DIR / "vader" / "vader_lexicon.txt"):
+        word, _, rest = line.partition("\t")
+        if word.replace("-", "").replace("'", "").isalpha():
+            try:
+                out[word] = float(rest.split("\t", 1)[0])
+            except ValueError:
+                continue
+    return out
+
+
+def _valence(norm: str) -> float:
+    """A word's valence, also through a plural or verb ending ("attacked", "riots")."""
+    table = _valences()
+    word = without_possessive(norm)
+    found = table.get(word)
+    if found is not None:
+        return found
+    for ending, stem_forms in (("s", ("",)), ("ed", ("", "e")), ("ing", ("", "e")), ("d", ("",))):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            for tail in stem_forms:
+                found = table.get(word[: -len(ending)] + tail)
+                if found is not None:
+                    return found
+    return 0.0
+
+
+def _frames(
+    lw: Sequence[_Word], l0: int, l1: int, rw: Sequence[_Word], r0: int, r1: int, lex: _LexiconIndex
+) -> bool:
+    """A replaced wording changes how something is seen: a weighted term or loaded
+    word, a judging modifier (valence of an adjective or adverb: "a sensible" /
+    "a disastrous step"), a different certainty, or agency (an agentless passive
+    on one side, "died" / "were killed"). Abbreviations, titles, spellings of a
+    name, other names, tense and plain reporting-verb swaps change none of these;
+    nor do event words whose valence is the event's ("struck" / "hit")."""
+    left, right = lw[l0:l1], rw[r0:r1]
+    if _weighted_rows(left, lex) ^ _weighted_rows(right, lex):
+        return True
+    lnorms = {w.norm for w in left if w.kind == "word"}
+    rnorms = {w.norm for w in right if w.kind == "word"}
+    lval = sum(_valence(lw[k].norm) for k in _judging(lw, l0, l1) if lw[k].norm not in rnorms)
+    rval = sum(_valence(rw[k].norm) for k in _judging(rw, r0, r1) if rw[k].norm not in lnorms)
+    if abs(lval - rval) >= VALENCE_MIN_DIFFERENCE:
+        return True
+    lkeys = [w for w in left if w.key is not None and not w.cap and not w.number]
+    rkeys = [w for w in right if w.key is not None and not w.cap and not w.number]
+    if len(lkeys) == len(rkeys) == 1:  # one word for another: "the incident" / "the attack"
+        swing = abs(_valence(lkeys[0].norm) - _valence(rkeys[0].norm))
+        if swing >= VALENCE_MIN_DIFFERENCE:
+            return True
+    if _certainty_change(left, right):
+        return True
+    if bool(lnorms & _DIED) != bool(rnorms & _DIED) and bool(lnorms & _KILLED) != bool(
+        rnorms & _KILLED
+    ):
+        return True
+    return _passive(lw, max(0, l0 - 1), l1) != _passive(rw, max(0, r0 - 1), r1)
+
+
+def _judging(words: Sequence[_Word], a: int, b: int) -> list[int]:
+    """Where in words[a:b] a word stands as a judging modifier: an adverb in
+    "-ly" ("hugely"), an adjective between a determiner and a noun ("a sensible
+    step") or after a form of "be" ("was brutal"). Names are never judgements."""
+    out = []
+    for k in range(a, b):
+        w = words[k]
+        if w.kind != "word" or w.cap or w.key is None or w.number:
+            continue
+        prev = words[k - 1] if k > 0 else None
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        adverb = w.norm.endswith("ly") and w.norm not in _LY_WORDS
+        attributive = (
+            prev is not None
+            and (prev.norm in _DETERMINERS or prev.possessive or prev.norm.endswith("ly"))
+            and nxt is not None
+            and nxt.key is not None
+            and w.norm.endswith(_ADJECTIVE_ENDINGS)  # "a sensible step", not "the fire chief"
+        )
+        participle = w.norm.endswith(("ing", "ed")) or w.norm in _PARTICIPLES
+        predicative = prev is not None and prev.norm in _BE and not participle  # "was brutal"
+        if adverb or attributive or predicative:
+            out.append(k)
+    return out
+
+
+def _certainty_change(left: Sequence[_Word], right: Sequence[_Word]) -> bool:
+    """One wording is surer than the other: "will" / "may", "must" / "could"."""
+    lnorms = {_BACKSHIFT.get(w.norm, w.norm) for w in left if w.norm in _CERTAINTY}
+    rnorms = {_BACKSHIFT.get(w.norm, w.norm) for w in right if w.norm in _CERTAINTY}
+    return bool(lnorms or rnorms) and lnorms != rnorms
+
+
+# A modal and its past form are one certainty: "said he may" / "said he might" is tense
+_BACKSHIFT = {"might": "may"}
+
+
+def _frames_modifier(words: Sequence[_Word], a: int, b: int, lex: _LexiconIndex) -> bool:
+    """Words one side adds inside a noun phrase frame it when they judge ("the
+    brutal attack"), hedge ("the alleged attack") or name who did it before a
+    weighted term ("Russia's invasion", "Russian aggression"); "the Ukraine war"
+    only says where."""
+    added = words[a:b]
+    if _weighted_rows(added, lex) or any(w.norm in _CERTAINTY for w in added):
+        return True
+    judged = _judging(words, a, b)
+    if abs(sum(_valence(words[k].norm) for k in judged)) >= VALENCE_MIN_DIFFERENCE:
+        return True
+    head = words[b : b + 1]
+    agent = any(w.possessive or _is_demonym(w) for w in added)
+    return agent and bool(_weighted_rows(head, lex))
+
+
+def _weighted_rows(words: Sequence[_Word], lex: _LexiconIndex) -> set[str]:
+    """The weighted terms among ``words`` that say more than a neutral word."""
+    norms = tuple(w.norm for w in words)
+    rows = (lex.term_rows[i] for _, _, i in lex.terms.matches(norms))
+    return {r.term.lower() for r in rows if r.kind != "neutral"}
+
+
+def _passive(words: Sequence[_Word], a: int, b: int) -> bool:
+    """A passive of harm with no agent in words[a:b]: "was killed", "were
+    reportedly shot", "got hurt"."""
+    for k in range(a, min(b, len(words))):
+        if words[k].norm in _BE or words[k].norm in _GET:
+            j = k + 1
+            while j < len(words) and _is_adverb(words[j]):
+                j += 1
+            if (
+                j < len(words)
+                and not words[j].cap
+                and words[j].norm in _HARM
+                and all(x.norm != "by" for x in words[j + 1 : j + 4])  # no agent named
+            ):
+                return True
+    return False
 
 
 def _word_choice(lp: str, rp: str, l_sent: tuple[int, ...], r_sent: tuple[int, ...]) -> Finding:

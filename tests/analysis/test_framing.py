@@ -67,11 +67,15 @@ NAMING_THE_WAR = {
 }
 # word choices the gold pairs list (left, right), plus the lede's
 WORD_CHOICES = [
-    ("the conflict in Ukraine", "the situation in Ukraine"),
-    ("the US and its allies must also respect", "the West needs to consider"),
-    ("the eastwards expansion of Nato", "NATO expansion"),
-    ("the Ukraine war", "the war"),
-    ("travelled to Russia today", "is heading to Russia"),
+    ("the conflict in Ukraine", "the situation in Ukraine"),  # a label for the war
+    ("the US and its allies must also respect", "the West needs to consider"),  # group, modality
+]
+# rewordings that change how nothing is seen: shown in the word diff, no finding (issue 12)
+STYLE_REWORDINGS = [
+    ("eastwards expansion of Nato", "NATO expansion"),  # a spelling and a detail
+    ("the Ukraine war", "the war"),  # where, not how
+    ("travelled to Russia today", "is heading to Russia"),  # tense
+    ("has not taken sides", "has refrained from taking sides"),
 ]
 # what one side adds inside a shared sentence, per the gold pairs
 ADDED_DETAILS = [
@@ -199,6 +203,20 @@ def test_seed_finds_the_added_dates(seed):
 
 
 # --- word choice and naming -----------------------------------------------------
+
+
+@pytest.mark.parametrize(("left_phrase", "right_phrase"), STYLE_REWORDINGS)
+def test_seed_rewordings_that_frame_nothing_are_shown_in_the_diff_but_no_finding(
+    seed, left_phrase, right_phrase
+):
+    left, right, alignment, framing = seed
+    for f in of_kind(framing, "word_choice"):
+        assert not any(left_phrase in t or t in left_phrase for t in f.left_terms), f.summary
+    (i,) = [k for k, s in enumerate(left) if left_phrase in s.text.replace("\xa0", " ")]
+    (group,) = [g for g in alignment.groups if i in g.left]
+    diff = diff_sentences([left[i].text], [right[j].text for j in group.right])
+    shown = " ".join(d.left + " " + d.right for d in diff if d.op != "equal")
+    assert any(w in shown for w in left_phrase.split() + right_phrase.split())
 
 
 @pytest.mark.parametrize(("left_phrase", "right_phrase"), WORD_CHOICES)
@@ -845,9 +863,8 @@ def test_not_is_no_reporting_verb():
     left = sentences("Talks held", "China has not taken sides in the war.")
     right = sentences("Talks held", "China has refrained from taking sides in the war.")
     framing = analyse_framing(left, right, one_to_one(left, right, [(0, 0), (1, 1)]))
-    assert [(f.left_terms, f.right_terms) for f in of_kind(framing, "word_choice")] == [
-        (("not taken",), ("refrained from taking",))
-    ]
+    assert framing.left.attributions == () and framing.right.attributions == ()
+    assert not of_kind(framing, "attribution")
 
 
 def test_a_subheading_in_capitals_gives_no_names():
