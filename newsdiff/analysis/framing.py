@@ -18,6 +18,7 @@ Plain Python: nothing here imports Django.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -3893,19 +3894,20 @@ _KILLED = _wordset("kill killed kills murdered slain shot massacred executed")
 _GET = _wordset("get gets got getting gotten")
 
 
+# A word of VADER's lexicon and its mean valence (emoticons and the rest left out)
+_VALENCE_LINE = re.compile(r"^([a-z][a-z'-]*)\t(-?[0-9.]+)\t", re.MULTILINE)
+
+
 @cache
-def _valences() -> dict[str, float]:
-    """VADER's valence of each word (``lexicons/vader/``, MIT): a language resource
-    framing reads as shipped, like its stemmer, not a list staff edit."""
-    out: dict[str, float] = {}
-    for line in _read_lines(LEXICON_DIR / "vader" / "vader_lexicon.txt"):
-        word, _, rest = line.partition("\t")
-        if word.replace("-", "").replace("'", "").isalpha():
-            try:
-                out[word] = float(rest.split("\t", 1)[0])
-            except ValueError:
-                continue
-    return out
+def _valences() -> dict[str, str]:
+    """VADER's valence of each word (``lexicons/vader/``, MIT), as written: a
+    language resource framing reads as shipped, like its stemmer, not a list
+    staff edit. Numbers are read when looked up (the file has 7,500 lines)."""
+    try:
+        text = (LEXICON_DIR / "vader" / "vader_lexicon.txt").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    return dict(_VALENCE_LINE.findall(text))
 
 
 def _valence(norm: str) -> float:
@@ -3914,13 +3916,13 @@ def _valence(norm: str) -> float:
     word = without_possessive(norm)
     found = table.get(word)
     if found is not None:
-        return found
+        return float(found)
     for ending, stem_forms in (("s", ("",)), ("ed", ("", "e")), ("ing", ("", "e")), ("d", ("",))):
         if word.endswith(ending) and len(word) > len(ending) + 2:
             for tail in stem_forms:
                 found = table.get(word[: -len(ending)] + tail)
                 if found is not None:
-                    return found
+                    return float(found)
     return 0.0
 
 
