@@ -2035,6 +2035,8 @@ def _quoted(words: Sequence[_Word], verb_keys: frozenset[str] = frozenset()) -> 
     Single quotes count only in pairs ('the word ‘take’')."""
     n = len(words)
     inside = [False] * n
+    if not any(w.kind == "punct" and w.norm in ('"', "'") for w in words):
+        return inside  # no quotation mark at all, as in most sentences
     doubles = [k for k, w in enumerate(words) if w.kind == "punct" and w.text in _QUOTES]
     if doubles:
         straight = [k for k in doubles if words[k].text == '"']
