@@ -955,20 +955,20 @@ def test_emptying_the_analysis_caches_empties_framings_memos():
     # the benchmarks time "text never seen before" by emptying every cache; a
     # framing memo left full would make those cold figures look better than they are
     from bench.alignment_scoring import clear_analysis_caches
-    from newsdiff.analysis import framing
+    from newsdiff.analysis.framing import words
 
     left = sentences("Kyiv talks", "Kyiv and NATO officials met on Friday.")
     analyse_framing(left, [], Alignment((), (0, 1), ()))
     memos = [
-        framing._PLAIN_WORDS,
-        framing._METADATA,
-        framing._TITLE_CASE,
-        framing._MID_SENTENCE_CAPS,
+        words._PLAIN_WORDS,
+        words._METADATA,
+        words._TITLE_CASE,
+        words._MID_SENTENCE_CAPS,
     ]
     assert all(memos)
     clear_analysis_caches()
     assert not any(memos)
-    assert framing._read_sentence.cache_info().currsize == 0
+    assert words._read_sentence.cache_info().currsize == 0
 
 
 def test_a_report_longer_than_the_reading_cache_is_read_once(monkeypatch):
