@@ -13,6 +13,7 @@ from typing import NamedTuple, cast
 
 from ..tokens import NUMBER_WORDS, STOPWORDS, Token, normalize, stem, without_possessive, word_info
 from ..worddiff import sentence_tokens
+from .results import Side
 
 
 class _Word(NamedTuple):
@@ -497,3 +498,28 @@ def _title_case(words: Sequence[_Word]) -> bool:
         return False
     upper = sum(1 for w in cased if w.text[:1].isupper())
     return upper * 10 >= len(cased) * 7
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _quote(text: str, limit: int = 12) -> str:
+    words = text.split()
+    if len(words) <= limit:
+        return " ".join(words)
+    return " ".join(words[:limit]) + "\u2026"
+
+
+def _join_terms(terms: Sequence[str], limit: int = 4) -> str:
+    shown = [f"\u2018{t}\u2019" for t in terms[:limit]]
+    more = len(terms) - len(shown)
+    if more > 0:
+        shown.append(f"{more} more")
+    if len(shown) == 1:
+        return shown[0]
+    return ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def _other(side: Side) -> Side:
+    return "right" if side == "left" else "left"
