@@ -975,16 +975,17 @@ def test_a_report_longer_than_the_reading_cache_is_read_once(monkeypatch):
     # framing keeps each sentence's reading for the whole comparison, so a report
     # with more sentences than the readings' cache holds is not read again and
     # again (which made framing three times slower per sentence past 8,192)
-    from newsdiff.analysis import framing
+    from newsdiff.analysis.framing import report, words
 
     reads: Counter[str] = Counter()
-    read_sentence = framing._read_sentence.__wrapped__
+    read_sentence = words._read_sentence.__wrapped__
 
-    def counted(text: str) -> framing._SentenceWords:
+    def counted(text: str) -> words._SentenceWords:
         reads[text] += 1
         return read_sentence(text)
 
-    monkeypatch.setattr(framing, "_read_sentence", counted)
+    for module in (report, words):  # where a report is read, and where words are read
+        monkeypatch.setattr(module, "_read_sentence", counted)
     texts = [f"Officials in Kyiv said {n} people were hurt." for n in range(40)]
     left = sentences("Kyiv attack", *texts)
     right = sentences("Attack on Kyiv", *(t.replace("hurt", "injured") for t in texts))
