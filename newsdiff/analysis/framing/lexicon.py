@@ -419,3 +419,8 @@ _SENTENCE_MEMO = 50_000  # sentences whose markers and attributions are remember
 
 # source, verb, phrase, note, quoted: an Attribution without its sentence
 _SentenceAttribution = tuple[str, str, str, str, bool]
+
+
+# Weighted-term kinds that pass a judgement, and those that name nothing to compare
+_LOADED = ("loaded", "judgement")
+_NOT_NAMES = ("spelling", "judgement")

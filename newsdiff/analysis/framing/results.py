@@ -151,3 +151,28 @@ class Framing:
     naming: tuple[NamingRow, ...] = ()
     placements: tuple[Placement, ...] = ()
     version: str = FRAMING_VERSION
+
+
+def _sided(
+    kind: FindingKind,
+    side: Side,
+    label: str,
+    summary: str,
+    terms: tuple[str, ...],
+    sentences: tuple[int, ...],
+    subkind: str = "",
+    values: tuple[float | None, float | None] = (None, None),
+) -> Finding:
+    return Finding(
+        kind=kind,
+        side=side,
+        label=label,
+        summary=summary,
+        left_terms=terms if side == "left" else (),
+        right_terms=terms if side == "right" else (),
+        left_sentences=sentences if side == "left" else (),
+        right_sentences=sentences if side == "right" else (),
+        subkind=subkind,
+        left_value=values[0],
+        right_value=values[1],
+    )

@@ -523,3 +523,40 @@ def _join_terms(terms: Sequence[str], limit: int = 4) -> str:
 
 def _other(side: Side) -> Side:
     return "right" if side == "left" else "left"
+
+
+def _span_text(
+    sentence: str,
+    words: Sequence[_Word],
+    bounds: tuple[Sequence[int], Sequence[int]],
+    start: int,
+    end: int,
+) -> str:
+    """The text of words ``start`` to ``end`` as written, spaces tidied and a
+    possessive ending dropped; ``bounds``: where each word starts and ends."""
+    starts, ends = bounds
+    text = sentence[starts[start] : ends[end - 1]]
+    text = _clean(text)
+    if words[end - 1].possessive:
+        text = text[: -len(words[end - 1].text)] + words[end - 1].bare
+    return text
+
+
+def _verbish(words: Sequence[_Word], k: int) -> bool:
+    """A lower-case word that reads as a verb here: an "-ing" form not led by a
+    determiner or number ("the ruling party"), an "-ed" form or participle not
+    led by a determiner, preposition or number ("the occupied territories")."""
+    w = words[k]
+    if w.cap or w.kind != "word" or "-" in w.norm:
+        return False
+    prev = words[k - 1] if k > 0 else None
+    adjective_lead = prev is not None and (
+        prev.norm in _DETERMINERS or prev.kind == "number" or prev.norm in _NUMBER_WORDS
+    )
+    if w.norm.endswith("ing") and len(w.norm) > 5:
+        # a clause starts with it (", protecting civilians"); after a noun it is
+        # a noun itself ("government spending")
+        return not adjective_lead and (prev is None or prev.key is None)
+    if w.norm.endswith("ed") or w.norm in _PARTICIPLES:
+        return not (adjective_lead or (prev is not None and prev.norm in _PREPOSITIONS))
+    return False
