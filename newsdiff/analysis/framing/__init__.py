@@ -14,6 +14,16 @@ The analysis is symmetric: swapping the reports (and mirroring the alignment)
 swaps "left" and "right" in every finding and nothing else. Word lists come from
 a ``Lexicon`` (``newsdiff/lexicons/`` by default, or rows staff have edited).
 Plain Python: nothing here imports Django.
+
+The package, one module per kind of finding and the reading they share (the
+split is under way; what is not yet in a module of its own is here: key terms,
+the changes inside aligned groups, emphasis, and the analysis that runs them):
+
+- ``results``: what framing returns (``Finding``, ``Framing``) and FRAMING_VERSION
+- ``lexicon``: the word lists and their index; ``words``: a sentence's words as
+  framing reads them; ``report``: one report, read once; ``labels``: where a
+  lexicon label names the thing of its family
+- ``attribution``, ``hedging``, ``naming``: each kind's detection and findings
 """
 
 from __future__ import annotations
@@ -27,7 +37,7 @@ from functools import cache
 from itertools import chain
 from typing import Any
 
-from ..tokens import normalize, without_possessive
+from ..tokens import without_possessive
 from ..types import AlignedGroup, Alignment, DiffSpan, Sentence
 from ..worddiff import ordered_opcodes
 from .attribution import (
@@ -36,7 +46,6 @@ from .attribution import (
     _attributions,
     _is_adverb,
     _mark_shared_sources,
-    _quoted,
 )
 from .attribution import attribution_cues as attribution_cues
 from .hedging import (
@@ -44,9 +53,14 @@ from .hedging import (
     _markers,
     _per_100,
 )
+from .labels import (
+    _excepted,
+    _is_lower_content,
+    _is_name_word,
+    _modifies_next,
+    _names_the_thing,
+)
 from .lexicon import (
-    _LOADED,
-    _NOT_NAMES,
     _STEM_COLLISIONS,
     LEXICON_DIR,
     Lexicon,
@@ -56,6 +70,11 @@ from .lexicon import (
 from .lexicon import NamingException as NamingException
 from .lexicon import ReportingVerb as ReportingVerb
 from .lexicon import WeightedTerm as WeightedTerm
+from .naming import (
+    _naming_findings,
+    _namings,
+    _weighted_findings,
+)
 from .report import (
     _has_keys,
     _read_report,
@@ -72,8 +91,6 @@ from .results import (
     Framing,
     KeyTerm,
     Marker,
-    NamedPhrase,
-    NamingRow,
     Part,
     PartShare,
     Placement,
@@ -81,19 +98,18 @@ from .results import (
     Side,
     TermKind,
 )
+from .results import NamedPhrase as NamedPhrase
+from .results import NamingRow as NamingRow
 from .words import (
-    _AUX,
     _BE,
     _CLAUSE_BREAKS,
     _CLOCK,
     _COMPLEMENTS,
-    _CONJ,
     _DATE_WORDS,
     _DETERMINERS,
     _KIND,
     _MID_SENTENCE_CAPS,
     _NAME_STARTERS,
-    _NOT_MODIFIERS,
     _OPENERS,
     _PARTICIPLES,
     _PREPOSITIONS,
@@ -159,16 +175,6 @@ def _mid_caps(words: Sequence[_Word]) -> tuple[str, ...]:
         and w.key is not None
         and not (words[k - 1].kind == "punct" and words[k - 1].text in _OPENERS)
     )
-
-
-def _is_name_word(words: Sequence[_Word], k: int, evidence: set[str], headline_case: bool) -> bool:
-    w = words[k]
-    if w.kind != "word" or not w.cap or w.key is None:
-        return False
-    sentence_start = k == 0 or (words[k - 1].kind == "punct" and words[k - 1].text in _OPENERS)
-    if sentence_start or headline_case:
-        return w.key in evidence
-    return True
 
 
 def _extract_terms(
@@ -320,125 +326,6 @@ def _extract_terms(
     return terms
 
 
-# Words before a label that make it name a past thing, not the one the reports are about
-# ("the former junta", "previous conflicts in Lebanon").
-_PAST_QUALIFIERS = _wordset("former previous past earlier onetime erstwhile ex")
-# After these a gerund label is a noun of place or extent ("fighting in Gaza", "fighting
-# between the army and rebels"); after other words it is a verb ("fighting for", "to fight").
-_GERUND_NOUN_NEXT = _wordset("in between among around across near along on")
-
-
-def _is_year(w: _Word) -> bool:
-    """A year or a span of years: "1974", "1967-74", "2006-2008"."""
-    first = w.norm.split("-")[0]
-    return len(first) == 4 and first.isdigit() and first[:2] in ("18", "19", "20")
-
-
-# A sentence that opens with a time in the past names a past instance of what it labels
-_TIME_OPENERS = _wordset("in on during by since after before until from")
-
-
-def _dated_opening(words: Sequence[_Word]) -> int:
-    """Where a sentence's opening time phrase with a year ends ("In November
-    1973," "In 1974"); a large number when it opens otherwise."""
-    opening = words[:5]
-    if not opening or opening[0].norm not in _TIME_OPENERS:
-        return 1 << 30
-    for k, w in enumerate(opening[1:], start=1):
-        if _is_year(w):
-            return k + 1
-        if w.kind == "punct" or not (w.norm in _DATE_WORDS or w.kind == "number"):
-            break
-    return 1 << 30
-
-
-def _names_the_thing(words: Sequence[_Word], start: int, end: int) -> bool:
-    """A label of the weighted-term lexicon names the thing of its family here:
-    not a gerund used as a verb ("were fighting", "fighting for"), a subheading
-    ("Fighting in Blue Nile state") or a past instance ("the military junta in
-    1974", "the former junta", "the 2006 war")."""
-    before = words[max(0, start - 3) : start]
-    if any(w.norm in _PAST_QUALIFIERS or _is_year(w) for w in before):
-        return False
-    if _dated_opening(words) < start:
-        return False  # "In November 1973, students rebelled against the junta"
-    after = words[end : end + 2]
-    if after and (
-        _is_year(after[0])
-        or (after[0].norm in ("in", "of") and len(after) > 1 and _is_year(after[1]))
-    ):
-        return False
-    last = words[end - 1]
-    if not last.norm.endswith("ing") or end - start > 1:
-        return True
-    # a gerund ("fighting") is a noun after a determiner, a possessive or an adjective
-    prev = words[start - 1] if start > 0 else None
-    if prev is not None and (prev.norm in _DETERMINERS or prev.possessive):
-        return True
-    if (
-        prev is not None
-        and prev.kind == "word"
-        and prev.key is not None
-        and (not prev.cap or start == 1)
-        and not prev.norm.endswith("s")
-        and prev.norm not in _AUX
-        and prev.norm not in _PREPOSITIONS
-    ):
-        return True  # "heavy fighting", "renewed fighting"
-    nxt = words[end] if end < len(words) else None
-    if nxt is None or nxt.norm not in _GERUND_NOUN_NEXT:
-        return False
-    if prev is not None and not (
-        prev.kind == "punct" or prev.norm in _PREPOSITIONS or prev.norm in _CONJ
-    ):
-        return False  # "are fighting in", "rebels fighting in"
-    # a subheading: a few words and no full stop ("Fighting in Blue Nile state")
-    heading = sum(1 for w in words if w.kind != "punct") < 8 and words[-1].text not in (
-        ".",
-        "!",
-        "?",
-        *_QUOTES,
-    )
-    return not heading
-
-
-def _modifies_next(words: Sequence[_Word], k: int) -> bool:
-    """The term that ends before ``k`` modifies ``words[k]`` ("war crimes",
-    "government spending") rather than heading its own phrase ("the regime
-    shelled", "the war goes on")."""
-    if k >= len(words):
-        return False
-    nxt = words[k]
-    if not _is_lower_content(nxt) or _verbish(words, k) or nxt.norm in _IRREGULAR_PAST:
-        return False
-    return not (nxt.norm.endswith("s") and not nxt.norm.endswith("ss"))
-
-
-# Past tenses that are no nouns: "the rioter threw", "the militant fled" (the term heads
-# its phrase)
-_IRREGULAR_PAST = _wordset(
-    """
-    threw went came took gave ran fled broke stole drove rode tore swore began sank rose fell
-    stood spoke wrote chose froze shook grew knew drew flew ate hid bit sought struck fought
-    """
-)
-
-
-def _is_lower_content(w: _Word) -> bool:
-    return w.kind == "word" and w.key is not None and not w.cap
-
-
-def _excepted(
-    lexicon: _LexiconIndex, family: str, words: Sequence[_Word], start: int, end: int
-) -> bool:
-    index = lexicon.naming_exceptions.get(family)
-    if index is None:
-        return False
-    lo = max(0, start - 4)
-    norms = tuple(w.norm for w in words[lo : end + 4])
-    return any(s + lo <= start and e + lo >= end for s, e, _ in index.matches(norms))
-
-
 def _content_runs(words: Sequence[_Word], used: Sequence[bool]) -> list[tuple[int, int]]:
     """Runs of 2-4 content words that read as a noun phrase."""
     runs: list[tuple[int, int]] = []
@@ -579,112 +466,6 @@ def _rank_terms(
         queues = [q for q in queues if q]
     dates = [t for t in terms if t.kind == "date"]
     return fixed + rotated + late + dates
-
-
-# --------------------------------------------------------------------------------------
-# Naming: how each report names the things of one family
-
-
-@dataclass
-class _Naming:
-    family: str
-    term: str  # the lexicon term (its canonical spelling)
-    kind: str
-    note: str
-    text: str
-    sentence: int
-
-
-def _namings(report: _Report, lexicon: _LexiconIndex, evidence: set[str]) -> list[_Naming]:
-    out: list[_Naming] = []
-    for i in report.order:
-        words = report.words[i]
-        text = report.sentences[i].text
-        bounds = (report.read[i].starts, report.read[i].ends)
-        headline_case = report.title_case[i]
-        quoted: list[bool] | None = None
-        for start, end, row_index in lexicon.term_matches(report.read[i].word_norms):
-            row = lexicon.term_rows[row_index]
-            if _excepted(lexicon, row.family, words, start, end):
-                continue
-            if row.kind == "judgement":
-                # any part of speech, but not in a quotation: there it is the source's word
-                quoted = quoted or _quoted(words)
-                if not quoted[start]:
-                    phrase = _span_text(text, words, bounds, start, end)
-                    out.append(_Naming(row.family, row.term, row.kind, row.note, phrase, i))
-                continue
-            if row.kind != "spelling" and not _names_the_thing(words, start, end):
-                continue  # "were fighting", "the junta in 1974"
-            if row.kind == "spelling":
-                out.append(
-                    _Naming(
-                        row.family,
-                        row.term,
-                        row.kind,
-                        row.note,
-                        _span_text(text, words, bounds, start, end),
-                        i,
-                    )
-                )
-                continue
-            # a plural names a group and modifies nothing: "Rioters threw", "rioters clash"
-            plural = words[end - 1].norm != normalize(row.term.rsplit(" ", 1)[-1])
-            if not plural and end < len(words) and _modifies_next(words, end):
-                continue  # a modifier: "war crimes"
-            s = start
-            modifiers = 0
-            while s > 0 and modifiers < 2:
-                prev = words[s - 1]
-                if prev.kind != "word" or prev.key is None:
-                    break
-                if (
-                    prev.cap
-                    and not _is_name_word(words, s - 1, evidence, headline_case)
-                    and not prev.possessive
-                ):
-                    break
-                if prev.norm in _NOT_MODIFIERS or (
-                    not prev.norm.endswith("ing") and _verbish(words, s - 1)
-                ):
-                    break  # "urged Hamas fighters", "make sure militants", "seen conflict"
-                s -= 1
-                modifiers += 1
-                if prev.possessive:
-                    break
-            has_det = s > 0 and words[s - 1].norm in _DETERMINERS
-            if has_det:
-                s -= 1
-            e = end
-            if (
-                e + 1 < len(words)
-                and words[e].norm in _PREPOSITIONS_OF_PLACE
-                and (
-                    _is_name_word(words, e + 1, evidence, headline_case)
-                    or words[e + 1].norm == "the"
-                )
-            ):
-                f = e + 1
-                if words[f].norm == "the":
-                    f += 1
-                g = f
-                while (
-                    g < len(words)
-                    and _is_name_word(words, g, evidence, headline_case)
-                    and g - f < 3
-                ):
-                    g += 1
-                if g > f:
-                    e = g
-            headline = report.sentences[i].role != "body"  # headlines drop their articles
-            # a bare plural names a group too ("thousands of protesters")
-            if not has_det and s == start and e == end and not headline and not plural:
-                continue  # a bare "war" ("went to war") names nothing in particular
-            phrase = _span_text(text, words, bounds, s, e)
-            if has_det and phrase[:1].isupper() and words[s].norm in _DETERMINERS:
-                phrase = phrase[0].lower() + phrase[1:]
-            out.append(_Naming(row.family, row.term, row.kind, row.note, phrase, i))
-    return out
 
 
 # --------------------------------------------------------------------------------------
@@ -1139,136 +920,6 @@ def _clusters(report: _Report) -> list[list[int]]:
         (sorted(v, key=position.__getitem__) for v in grouped.values()),
         key=lambda c: position[c[0]],
     )
-
-
-# --- naming
-
-
-def _naming_findings(
-    namings: dict[Side, list[_Naming]],
-) -> tuple[list[NamingRow], list[Finding], set[str]]:
-    families = sorted(
-        {n.family for side in SIDES for n in namings[side] if n.kind not in _NOT_NAMES}
-    )
-    rows: list[NamingRow] = []
-    findings: list[Finding] = []
-    named: set[str] = set()
-    for family in families:
-        per_side: dict[Side, list[NamedPhrase]] = {}
-        terms: dict[Side, dict[str, _Naming]] = {}
-        for side in SIDES:
-            phrases: dict[str, list[int]] = {}
-            shown: dict[str, str] = {}
-            term_of: dict[str, str] = {}
-            terms[side] = {}
-            for n in namings[side]:
-                if n.family != family:
-                    continue
-                key = n.text.lower()
-                phrases.setdefault(key, [])
-                if n.sentence not in phrases[key]:
-                    phrases[key].append(n.sentence)
-                shown.setdefault(key, n.text)
-                term_of.setdefault(key, n.term)
-                terms[side].setdefault(n.term, n)
-            per_side[side] = [
-                NamedPhrase(shown[k], term_of[k], tuple(v)) for k, v in phrases.items()
-            ]
-        if not per_side["left"] and not per_side["right"]:
-            continue
-        rows.append(NamingRow(family, tuple(per_side["left"]), tuple(per_side["right"])))
-        if not per_side["left"] or not per_side["right"]:
-            continue
-        only_terms = {
-            side: [t for t in terms[side] if t not in terms[_other(side)]] for side in SIDES
-        }
-        if not _naming_differs(only_terms, terms):
-            continue
-        named.add(family)
-        parts = []
-        for side in SIDES:
-            if only_terms[side]:
-                explained = ", ".join(
-                    f"\u2018{t}\u2019 ({terms[side][t].note})"
-                    if terms[side][t].note
-                    else f"\u2018{t}\u2019"
-                    for t in only_terms[side]
-                )
-                parts.append(f"only the {side} report says {explained}")
-        summary = f"The reports name {family} differently: " + "; ".join(parts) + "."
-        findings.append(
-            Finding(
-                kind="naming",
-                side="both",
-                label="naming",
-                summary=summary,
-                left_terms=tuple(p.text for p in per_side["left"]),
-                right_terms=tuple(p.text for p in per_side["right"]),
-                left_sentences=tuple(sorted({i for p in per_side["left"] for i in p.sentences})),
-                right_sentences=tuple(sorted({i for p in per_side["right"] for i in p.sentences})),
-                subkind=family,
-            )
-        )
-    return rows, findings, named
-
-
-def _naming_differs(
-    only_terms: Mapping[Side, list[str]], terms: Mapping[Side, Mapping[str, _Naming]]
-) -> bool:
-    """The two reports name a family's thing differently: a loaded term only one
-    uses ("aggression", "regime"), or each uses a term the other does not, one of
-    them more than a plain neutral word ("conflict" / "invasion", but not
-    "government" / "authorities"). A report that only adds a plain label to the
-    other's names ("the war" and also "the fighting") names it no differently:
-    on ECB+ those were 5 of the 6 naming findings judged wrong in seeds 11 and 12."""
-    kinds = {side: [terms[side][t].kind for t in only_terms[side]] for side in SIDES}
-    if any("loaded" in kinds[side] for side in SIDES):
-        return True
-    if not kinds["left"] or not kinds["right"]:
-        return False
-    return any(k != "neutral" for side in SIDES for k in kinds[side])
-
-
-def _weighted_findings(
-    namings: dict[Side, list[_Naming]], named_families: set[str], reports: dict[Side, _Report]
-) -> list[Finding]:
-    """Spellings and loaded labels one report uses and the other does not."""
-    out = []
-    for side in SIDES:
-        other = _other(side)
-        other_terms = {n.term.lower() for n in namings[other]}
-        seen: dict[str, list[_Naming]] = defaultdict(list)
-        for n in namings[side]:
-            if n.kind not in ("spelling", *_LOADED) or n.family in named_families:
-                continue
-            if n.term.lower() in other_terms:
-                continue
-            seen[n.term].append(n)
-        for term, found in seen.items():
-            first = found[0]
-            sentences = tuple(sorted({n.sentence for n in found}))
-            what = "spelling" if first.kind == "spelling" else "term"
-            other_used = [n.term for n in namings[other] if n.family == first.family]
-            contrast = (
-                f"; the {other} report writes \u2018{other_used[0]}\u2019" if other_used else ""
-            )
-            note = f": {first.note}" if first.note else ""
-            out.append(
-                Finding(
-                    kind="weighted_term",
-                    side=side,
-                    label=f"{what}, {side}",
-                    summary=(
-                        f"The {side} report uses the {what} \u2018{term}\u2019{note}{contrast}."
-                    ),
-                    left_terms=(first.text,) if side == "left" else (),
-                    right_terms=(first.text,) if side == "right" else (),
-                    left_sentences=sentences if side == "left" else (),
-                    right_sentences=sentences if side == "right" else (),
-                    subkind="spelling" if first.kind == "spelling" else "loaded",
-                )
-            )
-    return out
 
 
 # --- emphasis

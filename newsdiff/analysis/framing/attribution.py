@@ -43,7 +43,7 @@ from .words import (
 )
 
 if TYPE_CHECKING:
-    from . import _Naming
+    from .naming import _Naming
 
 
 _ATTR_STOP = _wordset(
