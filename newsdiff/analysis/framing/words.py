@@ -560,3 +560,7 @@ def _verbish(words: Sequence[_Word], k: int) -> bool:
     if w.norm.endswith("ed") or w.norm in _PARTICIPLES:
         return not (adjective_lead or (prev is not None and prev.norm in _PREPOSITIONS))
     return False
+
+
+def _is_demonym(w: _Word) -> bool:
+    return w.cap and w.norm.endswith(("an", "ese", "ish", "ic", "i")) and not w.possessive
