@@ -11,7 +11,7 @@ from .results import SIDES, Finding, Placement, Side
 from .words import _bare_norm, _other, _quote, _same_place
 
 if TYPE_CHECKING:
-    from . import _Term
+    from .one_sided import _Term
 
 
 def _placements(alignment: Alignment, reports: dict[Side, _Report]) -> list[Placement]:
