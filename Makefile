@@ -56,6 +56,7 @@ bench: $(STAMP)
 	$(PY) bench/furniture.py
 	$(PY) bench/alignment.py
 	$(PY) bench/framing.py
+	$(PY) bench/attribution.py
 	$(PY) bench/ecbplus_load.py
 
 ## bench-web: the seed comparison page under load (gunicorn, 2 workers, wrk) and creation time

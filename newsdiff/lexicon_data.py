@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from newsdiff.analysis import framing
+from newsdiff.analysis.framing.lexicon import _read_list, _read_table
 
 LEXICON_DIR = framing.LEXICON_DIR
 
@@ -63,9 +64,9 @@ def entries_from_files(folder: str | Path = LEXICON_DIR) -> list[dict[str, Any]]
             row["source"] = f"{row['source']}; {source}"
 
     for list_name, path, source in _LISTS:
-        for term in framing._read_list(root / path):
+        for term in _read_list(root / path):
             add(list_name, term, source)
-    for row in framing._read_table(root / "newsdiff" / "reporting_verbs.tsv"):
+    for row in _read_table(root / "newsdiff" / "reporting_verbs.tsv"):
         core = row.get("core", "").strip().lower() in ("yes", "true", "1")
         add(
             "reporting_verb",
@@ -74,7 +75,7 @@ def entries_from_files(folder: str | Path = LEXICON_DIR) -> list[dict[str, Any]]
             kind="core" if core else "",
             note=row.get("note", ""),
         )
-    for row in framing._read_table(root / "newsdiff" / "weighted_terms.tsv"):
+    for row in _read_table(root / "newsdiff" / "weighted_terms.tsv"):
         add(
             "weighted_term",
             row.get("term", ""),
@@ -83,7 +84,7 @@ def entries_from_files(folder: str | Path = LEXICON_DIR) -> list[dict[str, Any]]
             kind=row.get("kind", "") or "label",
             note=row.get("note", ""),
         )
-    for row in framing._read_table(root / "newsdiff" / "naming_exceptions.tsv"):
+    for row in _read_table(root / "newsdiff" / "naming_exceptions.tsv"):
         add(
             "naming_exception",
             row.get("phrase", ""),

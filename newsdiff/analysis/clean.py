@@ -1227,6 +1227,26 @@ def _looks_wrapped(block: list[_Line]) -> bool:
     )
 
 
+# A text of at most this many lines, all of them ordinary sentences, is kept whole
+PROSE_ONLY_MAX_LINES = 2
+# ... when its furniture vocabulary weighs at most this (one strong phrase, see _VOCABULARY)
+PROSE_ONLY_MAX_TOPIC = 2
+
+
+def _only_prose(lines: list[_Line]) -> bool:
+    """The text is one or two lines of ordinary prose: sentences of eight words or
+    more that call the reader to no action and hold at most one furniture phrase
+    ("we hicks don't subscribe to that nonsense" is an opinion, not a paywall;
+    "Thank you for registering. Please refresh …" holds two)."""
+    filled = [line for line in lines if line.text.strip()]
+    return 0 < len(filled) <= PROSE_ONLY_MAX_LINES and all(
+        line.prose
+        and line.topic <= PROSE_ONLY_MAX_TOPIC
+        and "starts with a call to action" not in line.shape_reasons
+        for line in filled
+    )
+
+
 def _body(lines: list[_Line], join_wrapped: bool) -> str:
     blocks: dict[int, list[_Line]] = {}
     for line in lines:
@@ -1278,6 +1298,11 @@ def _clean(
             fields.published_at = hints.published_at
     fields.wire_agency = _agency(fields, lines) or (hints.wire_agency if hints else "")
     body = _body(lines, join_wrapped)
+    if not body and not fields.headline and _only_prose(lines):
+        for line in lines:  # one or two sentences of opinion are an article, not furniture
+            if line.role == "furniture":
+                _mark(line, "body")
+        body = _body(lines, join_wrapped)
     if not body and not fields.headline:
         raise CleaningError(
             "newsdiff found no article text here, only page furniture such as menus, appeals "

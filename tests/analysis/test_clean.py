@@ -331,6 +331,33 @@ def test_only_furniture_is_refused():
         clean_text("Skip to main content\n\nSubscribe to our newsletter\n\nDonate today")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Woke Taliban have declared the anti-racism of colorblindness racism, but we hicks"
+        " don't subscribe to that nonsense \u2014 and never will.",
+        "We support the strike. Our readers who work on the buses have told us why, and we"
+        " think the council should listen.\n\nThe levy must go.",
+    ],
+)
+def test_one_or_two_sentences_of_opinion_are_kept_not_refused_as_furniture(text):
+    cleaned = clean_text(text)
+    assert cleaned.body and not cleaned.removed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you for registering. Please refresh the page or navigate to another page on the"
+        " site to be automatically logged in.",
+        "Please refresh the page or navigate to another page on the site to be logged in.",
+    ],
+)
+def test_a_log_in_prompt_written_as_a_sentence_is_still_refused(text):
+    with pytest.raises(CleaningError, match="only page furniture"):
+        clean_text(text)
+
+
 def test_empty_file_is_refused():
     with pytest.raises(CleaningError, match="empty"):
         clean_upload(b"", filename="article.txt")

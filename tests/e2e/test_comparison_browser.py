@@ -81,10 +81,10 @@ def test_what_differs_panel_and_its_kind_filter(page: Page, live_server, seeded)
         "only Morning Star says ‘conflict’"
     )
     expect(panel.locator(".top-findings .finding").first).to_be_visible()
-    panel.get_by_text(re.compile(r"^All 24 findings by kind")).click()
+    panel.get_by_text(re.compile(r"^All \d+ findings by kind")).click()
     group = panel.locator("details.framing__group--word_choice")
     group.locator("summary").click()
-    expect(group).to_contain_text("the situation in Ukraine")
+    expect(group).to_contain_text("the West needs to consider")
     expect(panel).to_contain_text("Qin Gang")
 
     # an evidence link says which row it goes to, and goes there
@@ -98,7 +98,7 @@ def test_what_differs_panel_and_its_kind_filter(page: Page, live_server, seeded)
     expect(target.locator(".row__number")).to_have_text(number)
 
     # one kind at a time
-    panel.get_by_text(re.compile(r"^All 24 findings by kind")).click()
+    panel.get_by_text(re.compile(r"^All \d+ findings by kind")).click()
     panel.get_by_role("link", name=re.compile("Loaded term")).click()
     expect(page).to_have_url(re.compile(r"kind=weighted_term"))
     expect(page.locator("#framing .finding")).to_have_count(1)
