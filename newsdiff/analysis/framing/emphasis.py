@@ -3,6 +3,7 @@ what one puts first that the other buries or omits."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from ..types import Alignment
@@ -135,13 +136,15 @@ def _top_findings(
         other_top_keys = {
             w.key for i in other.order if other.is_top(i) for w in other.words[i] if w.key
         }
-        other_top_norms = {
-            _bare_norm(w.text)
-            for i in other.order
-            if other.is_top(i)
-            for w in other.words[i]
-            if w.cap
-        }
+        # By their first four letters: a place and its people share at least those
+        # (_same_place), so each name is held against a handful, not every name.
+        other_top_norms: dict[str, set[str]] = defaultdict(set)
+        for i in other.order:
+            if other.is_top(i):
+                for w in other.words[i]:
+                    if w.cap:
+                        norm = _bare_norm(w.text)
+                        other_top_norms[norm[:4]].add(norm)
         seen: set[tuple[str, ...]] = set()
         for t in terms[side]:
             if t.kind not in ("name", "label", "number") or not report.is_top(t.sentence):
@@ -152,7 +155,7 @@ def _top_findings(
             if not ident or ident in seen:
                 continue
             if any(k in other_top_keys for k in ident) or any(
-                _same_place(n, o) for n in t.name_norms for o in other_top_norms
+                _same_place(n, o) for n in t.name_norms for o in other_top_norms.get(n[:4], ())
             ):
                 continue
             seen.add(ident)
