@@ -15,7 +15,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from typing import Any
 
-from newsdiff.analysis import align, clean, framing, segment, worddiff
+import numpy as np
+
+from newsdiff.analysis import align, clean, encode, framing, segment, worddiff
 from newsdiff.analysis.types import Alignment, CleanedText, DiffSpan, Sentence
 
 SCHEMA_VERSION = "1"
@@ -23,8 +25,43 @@ SIDES = ("left", "right")
 
 
 def engine_version() -> str:
-    """The version stored with every comparison: schema, aligner and framing."""
-    return f"{SCHEMA_VERSION}.{align.ENGINE_VERSION}.{framing.FRAMING_VERSION}"
+    """The version stored with every comparison: schema, aligner (with the sentence
+    encoder's identity) and framing."""
+    return f"{SCHEMA_VERSION}.{align.ENGINE_VERSION}-{encode.MODEL_ID}.{framing.FRAMING_VERSION}"
+
+
+def sentence_vectors(
+    left: Sequence[Sentence],
+    right: Sequence[Sentence],
+    left_meta: Mapping[str, Any],
+    right_meta: Mapping[str, Any],
+) -> tuple[tuple[np.ndarray, np.ndarray] | None, list[str]]:
+    """Both reports' sentence vectors and the notes to show about them.
+
+    The encoder is English-only: when either text is not English there are no
+    vectors (the alignment is lexical, and the language note says so), so that
+    subword likeness between unrelated languages never pairs anything. Raises
+    ``encode.EncoderUnavailable`` when the model files are missing or altered:
+    results never silently change to lexical-only.
+    """
+    languages = (left_meta.get("language") or "en", right_meta.get("language") or "en")
+    if languages != ("en", "en"):
+        return None, []
+    encoder = encode.get_encoder()
+    notes = []
+    vectors = []
+    for side, sentences in (("left", left), ("right", right)):
+        encoded = encoder.encode([s.text for s in sentences])
+        vectors.append(encoded.vectors)
+        if encoded.truncated:
+            n = len(encoded.truncated)
+            notes.append(
+                f"{n} sentence{'s' if n > 1 else ''} of the {side} text "
+                f"{'are' if n > 1 else 'is'} longer than the sentence encoder reads "
+                f"({encode.MAX_TOKENS} word pieces, about 90 words); only the beginning "
+                "counts when pairing by meaning."
+            )
+    return (vectors[0], vectors[1]), notes
 
 
 def _sentence_dict(s: Sentence) -> dict[str, Any]:
@@ -97,7 +134,8 @@ def compare_sentences(
     lexicon: framing.Lexicon | None = None,
 ) -> dict[str, Any]:
     """Align two segmented reports, diff every aligned group and label the framing."""
-    alignment = align.align_sentences(left, right)
+    vectors, encoder_notes = sentence_vectors(left, right, left_meta or {}, right_meta or {})
+    alignment = align.align_sentences(left, right, vectors)
     diffs = group_diffs(left, right, alignment)
     pairs = [
         {
@@ -106,6 +144,8 @@ def compare_sentences(
             "score": round(group.score, 4),
             "kind": group.kind,
             "terms": list(group.terms),
+            "evidence": group.evidence,
+            "cosine": group.cosine,
             "diff": [asdict(span) for span in diff],
         }
         for group, diff in zip(alignment.groups, diffs, strict=True)
@@ -121,7 +161,7 @@ def compare_sentences(
         "framing": framing.framing_to_dict(
             framing.analyse_framing(left, right, alignment, lexicon=lexicon, diffs=diffs)
         ),
-        "notes": _notes(left_meta or {}, right_meta or {}, left, right),
+        "notes": _notes(left_meta or {}, right_meta or {}, left, right) + encoder_notes,
         "version": engine_version(),
     }
     return result
