@@ -302,6 +302,8 @@ def _meaning_candidates(
         for b, j in enumerate(free[1]):
             rkeys = sides[1].keys[j]
             cosine = float(cosines[a, b])
+            if cosine < meaning.MIN_COSINE:
+                continue
             others = max(
                 row_top[a][1] if row_top[a][0] == cosine else row_top[a][0],
                 col_top[b][1] if col_top[b][0] == cosine else col_top[b][0],
@@ -324,11 +326,12 @@ def _meaning_candidates(
 
 
 def _two_best(matrix: Vectors) -> list[tuple[float, float]]:
-    """For each row, its largest and second-largest value (-1 when there is none)."""
+    """For each row, its largest and second-largest value (0, the cosine of unrelated
+    sentences, when there is no second)."""
     out = []
     for row in matrix:
         if len(row) == 1:
-            out.append((float(row[0]), -1.0))
+            out.append((float(row[0]), 0.0))
             continue
         top = np.partition(row, len(row) - 2)[-2:]
         out.append((float(top[1]), float(top[0])))
