@@ -24,7 +24,10 @@ raises the pair's score by 0.08 or more and at least half of its own terms are
 in the other report's sentence. A leftover sentence that repeats another
 sentence of its own report (a standfirst restating the lede, score 0.8 or more)
 is recorded as a restatement of it, not as news found in one report only.
-Swapping the two reports swaps the answer and changes nothing else.
+Given sentence vectors, what is still left over on both sides is judged by
+meaning (meaning.py: the vectors' cosine and the lexical evidence combined by a
+fitted logistic model), before splits and merges are looked for. Swapping the
+two reports swaps the answer and changes nothing else.
 """
 
 from __future__ import annotations
