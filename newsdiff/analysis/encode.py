@@ -158,6 +158,20 @@ def _cached_graph(folder: Path, thorough: bool = False) -> Path | None:
     return graph
 
 
+def problem() -> str | None:
+    """What stops the encoder from loading, in one line, or ``None``; cheap (no
+    hashing, no model load): for start-up checks. A missing cache is no problem
+    (it is built on first use) as long as the weights are there to build it from."""
+    try:
+        weights, tokenizer = model_files()
+    except EncoderUnavailable as error:
+        return str(error)
+    for path in (tokenizer,) if _cached_graph(cache_dir()) else (tokenizer, weights):
+        if not path.is_file():
+            return f"The sentence encoder's file {path} is missing: reinstall with `make venv`."
+    return None
+
+
 class Encoder:
     """all-MiniLM-L6-v2 on onnxruntime. Make one with :func:`get_encoder`."""
 
