@@ -11,12 +11,13 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
 
+import numpy as np
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.text import slugify
 
-from newsdiff.analysis import clean, compare, framing, segment
+from newsdiff.analysis import clean, compare, encode, framing, segment
 from newsdiff.analysis.types import CleanedText
 from newsdiff.analysis.types import Sentence as AnalysisSentence
 from newsdiff.lexicon_data import lexicon_from_entries
@@ -89,8 +90,9 @@ def cleaned_fields(cleaned: CleanedText) -> dict[str, Any]:
 
 
 def sentence_rows(article: Article) -> list[Sentence]:
-    """The article's sentences, segmented from its cleaned fields, as unsaved rows."""
-    return [
+    """The article's sentences, segmented from its cleaned fields, as unsaved rows,
+    each with its vector when the article is in English (what the encoder reads)."""
+    rows = [
         Sentence(
             article=article,
             position=s.index,
@@ -102,6 +104,21 @@ def sentence_rows(article: Article) -> list[Sentence]:
         )
         for s in segment.segment_document(article.headline, article.standfirst, article.body)
     ]
+    if rows and (article.language or "en") == "en":
+        vectors = encode.get_encoder().encode([row.text for row in rows]).vectors
+        for row, vector in zip(rows, vectors, strict=True):
+            row.embedding = encode.to_bytes(vector)
+            row.embedding_model = encode.MODEL_ID
+    return rows
+
+
+def stored_vectors(article: Article) -> np.ndarray | None:
+    """The article's saved sentence vectors, or None when any is missing or was made
+    by another encoder (the comparison then encodes the sentences itself)."""
+    rows = list(article.sentences.all())
+    if not rows or any(r.embedding_model != encode.MODEL_ID or not r.embedding for r in rows):
+        return None
+    return np.stack([encode.from_bytes(bytes(r.embedding)) for r in rows])
 
 
 def rebuild_sentences(article: Article) -> list[Sentence]:
@@ -229,6 +246,7 @@ def compare_articles(left: Article, right: Article, user=None) -> Comparison:
         article_metadata(left),
         article_metadata(right),
         lexicon=current_lexicon(),
+        stored_vectors=(stored_vectors(left), stored_vectors(right)),
     )
     try:
         with transaction.atomic():

@@ -35,8 +35,12 @@ def sentence_vectors(
     right: Sequence[Sentence],
     left_meta: Mapping[str, Any],
     right_meta: Mapping[str, Any],
+    stored: tuple[np.ndarray | None, np.ndarray | None] = (None, None),
 ) -> tuple[tuple[np.ndarray, np.ndarray] | None, list[str]]:
     """Both reports' sentence vectors and the notes to show about them.
+
+    ``stored``: vectors already made for a side (saved with its sentences), used
+    instead of encoding it again.
 
     The encoder is English-only: when either text is not English there are no
     vectors (the alignment is lexical, and the language note says so), so that
@@ -50,11 +54,17 @@ def sentence_vectors(
     encoder = encode.get_encoder()
     notes = []
     vectors = []
-    for side, sentences in (("left", left), ("right", right)):
-        encoded = encoder.encode([s.text for s in sentences])
-        vectors.append(encoded.vectors)
-        if encoded.truncated:
-            n = len(encoded.truncated)
+    for side, sentences, known in (("left", left, stored[0]), ("right", right, stored[1])):
+        texts = [s.text for s in sentences]
+        if known is not None:
+            vectors.append(known)
+            truncated = encoder.truncated(texts)
+        else:
+            encoded = encoder.encode(texts)
+            vectors.append(encoded.vectors)
+            truncated = encoded.truncated
+        if truncated:
+            n = len(truncated)
             notes.append(
                 f"{n} sentence{'s' if n > 1 else ''} of the {side} text "
                 f"{'are' if n > 1 else 'is'} longer than the sentence encoder reads "
@@ -132,9 +142,16 @@ def compare_sentences(
     left_meta: Mapping[str, Any] | None = None,
     right_meta: Mapping[str, Any] | None = None,
     lexicon: framing.Lexicon | None = None,
+    stored_vectors: tuple[np.ndarray | None, np.ndarray | None] = (None, None),
 ) -> dict[str, Any]:
-    """Align two segmented reports, diff every aligned group and label the framing."""
-    vectors, encoder_notes = sentence_vectors(left, right, left_meta or {}, right_meta or {})
+    """Align two segmented reports, diff every aligned group and label the framing.
+
+    ``stored_vectors``: a side's sentence vectors when they were saved with its
+    sentences (one row per sentence, in order); other sides are encoded here.
+    """
+    vectors, encoder_notes = sentence_vectors(
+        left, right, left_meta or {}, right_meta or {}, stored_vectors
+    )
     alignment = align.align_sentences(left, right, vectors)
     diffs = group_diffs(left, right, alignment)
     pairs = [

@@ -58,6 +58,15 @@ class EncoderUnavailable(RuntimeError):
     saying which and how to repair it."""
 
 
+def to_bytes(vector: np.ndarray) -> bytes:
+    """A vector as stored with its sentence (1,536 bytes)."""
+    return np.asarray(vector, dtype="<f4").tobytes()
+
+
+def from_bytes(data: bytes) -> np.ndarray:
+    return np.frombuffer(data, dtype="<f4")
+
+
 @dataclass(frozen=True, slots=True)
 class Encoded:
     """Unit-length vectors, one row per text, and which texts were cut short."""
@@ -202,6 +211,12 @@ class Encoder:
                 "`python -m newsdiff.analysis.encode`."
             ) from error
         self._lock = threading.Lock()
+
+    def truncated(self, texts: list[str] | tuple[str, ...]) -> tuple[int, ...]:
+        """Positions of the texts longer than MAX_TOKENS word pieces (no model run)."""
+        return tuple(
+            i for i, e in enumerate(self._tokenizer.encode_batch(list(texts))) if e.overflowing
+        )
 
     def encode(self, texts: list[str] | tuple[str, ...]) -> Encoded:
         """Unit-length vectors for ``texts``, in order. Empty texts get a zero vector."""
