@@ -754,7 +754,7 @@ def speed_section(
 
 ENCODER_SENTENCES = 1000
 ENCODER_PROBE = """
-import resource, sys, time
+import sys, time
 started = time.perf_counter()
 from newsdiff.analysis.encode import get_encoder
 encoder = get_encoder()
@@ -764,8 +764,10 @@ left, right = (open(p, encoding="utf-8").read() for p in sys.argv[1:3])
 started = time.perf_counter()
 compare_texts(left, right)
 first = time.perf_counter() - started
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(loaded, first, rss)
+# the peak resident memory of this process image: VmHWM (ru_maxrss would also count
+# the benchmark's own memory, inherited across fork and exec)
+peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(loaded, first, int(peak.split()[1]) / 1024)
 """
 
 
