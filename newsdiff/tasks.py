@@ -11,3 +11,9 @@ from newsdiff import pipeline
 @task()
 def make_comparison(comparison_id: int) -> None:
     pipeline.run_comparison(comparison_id)
+
+
+@task()
+def encode_articles(article_ids: list[int]) -> int:
+    """Sentence vectors for long articles and bulk imports, made off the request."""
+    return pipeline.encode_stored(article_ids)

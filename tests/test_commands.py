@@ -124,3 +124,37 @@ def test_compare_command_on_one_article_twice_stores_nothing(seeds):
     assert "comparing an article with itself" in err.getvalue()
     assert "0 only left, 0 only right" in out.getvalue()
     assert not Comparison.objects.exists()
+
+
+def test_compare_command_names_a_missing_encoder_in_one_line(db, tmp_path, monkeypatch):
+    from newsdiff.analysis import encode
+
+    gone = (tmp_path / "model.safetensors", tmp_path / "tokenizer.json")
+    monkeypatch.setenv(encode.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setattr(encode, "model_files", lambda: gone)
+    monkeypatch.setattr(encode, "_loaded", None)
+    with pytest.raises(CommandError) as caught:
+        call_command(
+            "compare",
+            str(SEEDS / "000_abca97e62226170e.txt"),
+            str(SEEDS / "002_949427fbf105c65a.txt"),
+            stdout=StringIO(),
+        )
+    message = str(caught.value)
+    assert "\n" not in message and "is missing" in message and "make venv" in message
+
+
+def test_system_check_fails_when_the_encoder_files_are_missing(tmp_path, monkeypatch):
+    from django.core.checks import registry
+
+    from newsdiff.analysis import encode
+    from newsdiff.checks import sentence_encoder
+
+    assert sentence_encoder in registry.registry.get_checks()
+    assert sentence_encoder(None) == []
+    monkeypatch.setenv(encode.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setattr(
+        encode, "model_files", lambda: (tmp_path / "model.safetensors", tmp_path / "tok.json")
+    )
+    errors = sentence_encoder(None)
+    assert [e.id for e in errors] == ["newsdiff.E001"] and "is missing" in errors[0].msg

@@ -24,11 +24,15 @@ raises the pair's score by 0.08 or more and at least half of its own terms are
 in the other report's sentence. A leftover sentence that repeats another
 sentence of its own report (a standfirst restating the lede, score 0.8 or more)
 is recorded as a restatement of it, not as news found in one report only.
-Swapping the two reports swaps the answer and changes nothing else.
+Given sentence vectors, what is still left over on both sides is judged by
+meaning (meaning.py: the vectors' cosine and the lexical evidence combined by a
+fitted logistic model), before splits and merges are looked for. Swapping the
+two reports swaps the answer and changes nothing else.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from bisect import bisect_right
 from collections import Counter, defaultdict
@@ -38,10 +42,15 @@ from itertools import accumulate, compress
 from operator import attrgetter
 from typing import Literal, cast
 
+import numpy as np
+
+from . import meaning
 from .tokens import is_shouting, tokenize, word_info, word_surfaces
 from .types import AlignedGroup, Alignment, Restatement, Sentence
 
-ENGINE_VERSION = "4"  # bump whenever a change here (or in worddiff.py) can change a result
+# bump whenever a change here (or in worddiff.py, meaning.py or meaning_model.json) can
+# change a result; the encoder's identity is added by compare.engine_version()
+ENGINE_VERSION = "5"
 
 # How the constants were chosen. "Seed" is the hand-made gold alignment of the two
 # seed reports (shared/gold/seed-alignment.json). "ECB+" is every third of the
@@ -159,35 +168,61 @@ class _Weights:
     ordered: dict[frozenset[str], list[str]] = field(default_factory=dict)  # terms by rank
 
 
-def align_sentences(left: Sequence[Sentence], right: Sequence[Sentence]) -> Alignment:
+Vectors = np.ndarray  # float32, one unit-length row per sentence (encode.py)
+
+
+@dataclass(slots=True)
+class _Lexical:
+    """Where the lexical passes leave the alignment."""
+
+    sides: tuple[_Side, _Side]
+    totals: tuple[list[float], list[float]]
+    weights: _Weights
+    numbers: frozenset[str]
+    pairs: list[tuple[int, int]]
+    restatements: list[Restatement]
+
+
+def align_sentences(
+    left: Sequence[Sentence],
+    right: Sequence[Sentence],
+    vectors: tuple[Vectors, Vectors] | None = None,
+    model: meaning.MeaningModel | None = None,
+) -> Alignment:
     """Pair the sentences of ``left`` and ``right`` that tell the same thing.
+
+    ``vectors``: the sentence vectors of both sides (encode.py), one row per
+    sentence; with them, sentences the shared words leave over are also paired
+    by meaning (meaning.py), judged by ``model`` (by default the fitted one in
+    meaning_model.json). Without them, the alignment is lexical only.
 
     The indices in the result are positions in ``left`` and ``right`` (the same as
     ``Sentence.index`` when whole documents are passed). Groups come in an order
     that does not depend on which report is on the left: by their first sentence
     on either side.
     """
-    evidence = _Evidence()
-    sides = (_analyse(left, evidence), _analyse(right, evidence))
-    weights = _weigh(sides, evidence)
-    totals = tuple([_total(keys, weights.weight) for keys in side.keys] for side in sides)
-
-    pairs = _match_headlines(sides, totals, weights)
-    pairs += _match(sides, totals, weights, pairs)
-    pairs += _match_neighbours(sides, totals, weights.weight, pairs)
-    matched = ({i for i, _ in pairs}, {j for _, j in pairs})
-    restatements = [
-        r
-        for s in (0, 1)
-        for r in _restatements(sides[s], totals[s], weights, matched[s], _SIDE_NAMES[s])
-    ]
-    pairs, restatements = _pair_body_with_body(sides, totals, weights.weight, pairs, restatements)
+    state = _lexical(left, right)
+    sides, weights, restatements = state.sides, state.weights, state.restatements
+    by_meaning: dict[tuple[int, int], float] = {}
+    if vectors is not None:
+        _check_vectors(vectors, len(left), len(right))
+        model = model or _meaning_model()
+        edges = []
+        cosines = {}
+        for i, j, cosine, values in _meaning_candidates(state, vectors):
+            p = model.probability(values)
+            if p >= model.threshold:
+                edges.append(((-p, min(i, j), max(i, j)), i, j))
+                cosines[i, j] = cosine
+        used = _used(state)
+        by_meaning = {pair: cosines[pair] for pair in _greedy(edges, used[0], used[1])}
+    pairs = state.pairs + sorted(by_meaning)
     matched = ({i for i, _ in pairs}, {j for _, j in pairs})
     restating = ({r.index for r in restatements if r.side == "left"}, set())
     restating[1].update(r.index for r in restatements if r.side == "right")
     groups = _merge(sides, weights.weight, pairs, matched, restating)
 
-    out_groups = [_group(sides, weights, ls, rs) for ls, rs in groups]
+    out_groups = [_group(sides, weights, ls, rs, vectors, by_meaning) for ls, rs in groups]
     used = (
         matched[0] | restating[0] | {i for ls, _ in groups for i in ls},
         matched[1] | restating[1] | {j for _, rs in groups for j in rs},
@@ -200,6 +235,121 @@ def align_sentences(left: Sequence[Sentence], right: Sequence[Sentence]) -> Alig
         only_right=tuple(j for j in range(len(right)) if j not in used[1]),
         restatements=tuple(restatements),
     )
+
+
+def _lexical(left: Sequence[Sentence], right: Sequence[Sentence]) -> _Lexical:
+    """The lexical passes: headlines, best matches, neighbours, restatements."""
+    evidence = _Evidence()
+    sides = (_analyse(left, evidence), _analyse(right, evidence))
+    weights = _weigh(sides, evidence)
+    totals = (
+        [_total(keys, weights.weight) for keys in sides[0].keys],
+        [_total(keys, weights.weight) for keys in sides[1].keys],
+    )
+    pairs = _match_headlines(sides, totals, weights)
+    pairs += _match(sides, totals, weights, pairs)
+    pairs += _match_neighbours(sides, totals, weights.weight, pairs)
+    matched = ({i for i, _ in pairs}, {j for _, j in pairs})
+    restatements = [
+        r
+        for s in (0, 1)
+        for r in _restatements(sides[s], totals[s], weights, matched[s], _SIDE_NAMES[s])
+    ]
+    pairs, restatements = _pair_body_with_body(sides, totals, weights.weight, pairs, restatements)
+    numbers = frozenset(evidence.numbers)
+    return _Lexical(sides, totals, weights, numbers, pairs, restatements)
+
+
+def _used(state: _Lexical) -> tuple[set[int], set[int]]:
+    """Sentences already paired or restating another, on each side."""
+    used = ({i for i, _ in state.pairs}, {j for _, j in state.pairs})
+    for r in state.restatements:
+        used[0 if r.side == "left" else 1].add(r.index)
+    return used
+
+
+# --- pairing by meaning -----------------------------------------------------
+
+
+def meaning_candidates(
+    left: Sequence[Sentence], right: Sequence[Sentence], vectors: tuple[Vectors, Vectors]
+) -> list[tuple[int, int, float, tuple[float, ...]]]:
+    """Every pair of sentences the lexical passes leave over on both sides, with
+    its cosine and the meaning model's inputs: what ``bench/fit_meaning.py`` fits on."""
+    _check_vectors(vectors, len(left), len(right))
+    return _meaning_candidates(_lexical(left, right), vectors)
+
+
+def _meaning_candidates(
+    state: _Lexical, vectors: tuple[Vectors, Vectors]
+) -> list[tuple[int, int, float, tuple[float, ...]]]:
+    sides, weights = state.sides, state.weights
+    used = _used(state)
+    free = (
+        [i for i in range(len(sides[0].keys)) if i not in used[0]],
+        [j for j in range(len(sides[1].keys)) if j not in used[1]],
+    )
+    if not free[0] or not free[1]:
+        return []
+    cosines = vectors[0][free[0]] @ vectors[1][free[1]].T
+    usual = float(np.median(cosines))
+    # each sentence's best and second-best leftover partner, for the gap
+    row_top = _two_best(cosines)
+    col_top = _two_best(cosines.T)
+    strong = weights.strong
+    out = []
+    for a, i in enumerate(free[0]):
+        lkeys = sides[0].keys[i]
+        lnumbers = lkeys & state.numbers
+        lrole = sides[0].sentences[i].role
+        for b, j in enumerate(free[1]):
+            rkeys = sides[1].keys[j]
+            cosine = float(cosines[a, b])
+            if cosine < meaning.MIN_COSINE:
+                continue
+            others = max(
+                row_top[a][1] if row_top[a][0] == cosine else row_top[a][0],
+                col_top[b][1] if col_top[b][0] == cosine else col_top[b][0],
+            )
+            shared = lkeys & rkeys
+            dice = _dice(_total(shared, weights.weight), state.totals[0][i], state.totals[1][j])
+            rnumbers = rkeys & state.numbers
+            rrole = sides[1].sentences[j].role
+            values = meaning.features(
+                cosine=cosine,
+                usual=usual,
+                gap=cosine - others,
+                dice=dice,
+                shared_strong=len(shared & strong),
+                numbers=(lnumbers, rnumbers),
+                role_mismatch=(lrole == "body") != (rrole == "body"),
+            )
+            out.append((i, j, cosine, values))
+    return out
+
+
+def _two_best(matrix: Vectors) -> list[tuple[float, float]]:
+    """For each row, its largest and second-largest value (0, the cosine of unrelated
+    sentences, when there is no second)."""
+    out = []
+    for row in matrix:
+        if len(row) == 1:
+            out.append((float(row[0]), 0.0))
+            continue
+        top = np.partition(row, len(row) - 2)[-2:]
+        out.append((float(top[1]), float(top[0])))
+    return out
+
+
+@functools.cache
+def _meaning_model() -> meaning.MeaningModel:
+    return meaning.load_model()
+
+
+def _check_vectors(vectors: tuple[Vectors, Vectors], n_left: int, n_right: int) -> None:
+    for rows, n, name in ((vectors[0], n_left, "left"), (vectors[1], n_right, "right")):
+        if rows.ndim != 2 or rows.shape[0] != n:
+            raise ValueError(f"{name}: {rows.shape[0]} vectors for {n} sentences")
 
 
 # --- terms and weights ------------------------------------------------------
@@ -660,7 +810,12 @@ def _merge_gain(
 
 
 def _group(
-    sides: tuple[_Side, _Side], weights: _Weights, lefts: tuple[int, ...], rights: tuple[int, ...]
+    sides: tuple[_Side, _Side],
+    weights: _Weights,
+    lefts: tuple[int, ...],
+    rights: tuple[int, ...],
+    vectors: tuple[Vectors, Vectors] | None,
+    by_meaning: dict[tuple[int, int], float],
 ) -> AlignedGroup:
     weight = weights.weight
     lkeys, lwords = _joined(sides[0], lefts)
@@ -682,7 +837,19 @@ def _group(
         score=round(min(score, 1.0), 4),
         kind=kind,
         terms=_display_terms(sides, weights, lefts, rights, shared),
+        evidence="meaning" if any((i, j) in by_meaning for i in lefts for j in rights) else "words",
+        cosine=None if vectors is None else _group_cosine(vectors, lefts, rights),
     )
+
+
+def _group_cosine(
+    vectors: tuple[Vectors, Vectors], lefts: tuple[int, ...], rights: tuple[int, ...]
+) -> float:
+    """The cosine of the two sides' vectors (each side's sentences summed)."""
+    a = vectors[0][list(lefts)].sum(axis=0)
+    b = vectors[1][list(rights)].sum(axis=0)
+    norm = float(np.linalg.norm(a) * np.linalg.norm(b))
+    return round(float(a @ b) / norm, 4) if norm > 0 else 0.0
 
 
 def _joined(side: _Side, indices: tuple[int, ...]) -> tuple[frozenset[str], tuple[str, ...]]:

@@ -15,7 +15,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from typing import Any
 
-from newsdiff.analysis import align, clean, framing, segment, worddiff
+import numpy as np
+
+from newsdiff.analysis import align, clean, encode, framing, segment, worddiff
 from newsdiff.analysis.types import Alignment, CleanedText, DiffSpan, Sentence
 
 SCHEMA_VERSION = "1"
@@ -23,8 +25,53 @@ SIDES = ("left", "right")
 
 
 def engine_version() -> str:
-    """The version stored with every comparison: schema, aligner and framing."""
-    return f"{SCHEMA_VERSION}.{align.ENGINE_VERSION}.{framing.FRAMING_VERSION}"
+    """The version stored with every comparison: schema, aligner (with the sentence
+    encoder's identity) and framing."""
+    return f"{SCHEMA_VERSION}.{align.ENGINE_VERSION}-{encode.MODEL_ID}.{framing.FRAMING_VERSION}"
+
+
+def sentence_vectors(
+    left: Sequence[Sentence],
+    right: Sequence[Sentence],
+    left_meta: Mapping[str, Any],
+    right_meta: Mapping[str, Any],
+    stored: tuple[np.ndarray | None, np.ndarray | None] = (None, None),
+) -> tuple[tuple[np.ndarray, np.ndarray] | None, list[str]]:
+    """Both reports' sentence vectors and the notes to show about them.
+
+    ``stored``: vectors already made for a side (saved with its sentences), used
+    instead of encoding it again.
+
+    The encoder is English-only: when either text is not English there are no
+    vectors (the alignment is lexical, and the language note says so), so that
+    subword likeness between unrelated languages never pairs anything. Raises
+    ``encode.EncoderUnavailable`` when the model files are missing or altered:
+    results never silently change to lexical-only.
+    """
+    languages = (left_meta.get("language") or "en", right_meta.get("language") or "en")
+    if languages != ("en", "en"):
+        return None, []
+    encoder = encode.get_encoder()
+    notes = []
+    vectors = []
+    for side, sentences, known in (("left", left, stored[0]), ("right", right, stored[1])):
+        texts = [s.text for s in sentences]
+        if known is not None:
+            vectors.append(known)
+            truncated = encoder.truncated(texts)
+        else:
+            encoded = encoder.encode(texts)
+            vectors.append(encoded.vectors)
+            truncated = encoded.truncated
+        if truncated:
+            n = len(truncated)
+            notes.append(
+                f"{n} sentence{'s' if n > 1 else ''} of the {side} text "
+                f"{'are' if n > 1 else 'is'} longer than the sentence encoder reads "
+                f"({encode.MAX_TOKENS} word pieces, about 90 words); only the beginning "
+                "counts when pairing by meaning."
+            )
+    return (vectors[0], vectors[1]), notes
 
 
 def _sentence_dict(s: Sentence) -> dict[str, Any]:
@@ -95,9 +142,17 @@ def compare_sentences(
     left_meta: Mapping[str, Any] | None = None,
     right_meta: Mapping[str, Any] | None = None,
     lexicon: framing.Lexicon | None = None,
+    stored_vectors: tuple[np.ndarray | None, np.ndarray | None] = (None, None),
 ) -> dict[str, Any]:
-    """Align two segmented reports, diff every aligned group and label the framing."""
-    alignment = align.align_sentences(left, right)
+    """Align two segmented reports, diff every aligned group and label the framing.
+
+    ``stored_vectors``: a side's sentence vectors when they were saved with its
+    sentences (one row per sentence, in order); other sides are encoded here.
+    """
+    vectors, encoder_notes = sentence_vectors(
+        left, right, left_meta or {}, right_meta or {}, stored_vectors
+    )
+    alignment = align.align_sentences(left, right, vectors)
     diffs = group_diffs(left, right, alignment)
     pairs = [
         {
@@ -106,6 +161,8 @@ def compare_sentences(
             "score": round(group.score, 4),
             "kind": group.kind,
             "terms": list(group.terms),
+            "evidence": group.evidence,
+            "cosine": group.cosine,
             "diff": [asdict(span) for span in diff],
         }
         for group, diff in zip(alignment.groups, diffs, strict=True)
@@ -121,7 +178,7 @@ def compare_sentences(
         "framing": framing.framing_to_dict(
             framing.analyse_framing(left, right, alignment, lexicon=lexicon, diffs=diffs)
         ),
-        "notes": _notes(left_meta or {}, right_meta or {}, left, right),
+        "notes": _notes(left_meta or {}, right_meta or {}, left, right) + encoder_notes,
         "version": engine_version(),
     }
     return result

@@ -84,6 +84,10 @@ class AlignedGroup:
     score: float  # 0..1, how much of the content words the two sides share
     kind: Literal["identical", "reworded", "partly shared"]
     terms: tuple[str, ...] = ()  # the shared content words and names that justify the pair
+    # "words": paired on shared terms; "meaning": paired mainly on the sentence
+    # vectors (meaning.py), which the reader should be able to judge
+    evidence: Literal["words", "meaning"] = "words"
+    cosine: float | None = None  # the sentence vectors' cosine, when they were given
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +112,8 @@ class Alignment:
         """The same alignment seen from the other side."""
         return Alignment(
             groups=tuple(
-                AlignedGroup(g.right, g.left, g.score, g.kind, g.terms) for g in self.groups
+                AlignedGroup(g.right, g.left, g.score, g.kind, g.terms, g.evidence, g.cosine)
+                for g in self.groups
             ),
             only_left=self.only_right,
             only_right=self.only_left,

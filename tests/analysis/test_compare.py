@@ -78,7 +78,7 @@ def test_result_follows_the_documented_schema(seed_result):
     }  # fmt: skip
     assert set(seed_result["left"]["sentences"][0]) == {"index", "text", "role", "paragraph"}
     pair = seed_result["pairs"][0]
-    assert set(pair) == {"left", "right", "score", "kind", "terms", "diff"}
+    assert set(pair) == {"left", "right", "score", "kind", "terms", "evidence", "cosine", "diff"}
     assert pair["kind"] in {"identical", "reworded", "partly shared"}
     json.dumps(seed_result)  # JSON-ready
 

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
 from newsdiff import pipeline
-from newsdiff.analysis import clean, compare
+from newsdiff.analysis import clean, compare, encode
 from newsdiff.models import Article
 
 WIDTH = 48
@@ -73,6 +73,12 @@ class Command(BaseCommand):
         return sentences, {**meta, "path": str(path)}
 
     def handle(self, *args, left: str, right: str, json: bool, **options):
+        try:
+            self._compare(left, right, json)
+        except encode.EncoderUnavailable as err:
+            raise CommandError(str(err)) from err
+
+    def _compare(self, left: str, right: str, json: bool) -> None:
         docs = [self._load(left, "left"), self._load(right, "right")]
         if all(isinstance(d, Article) for d in docs) and docs[0].pk != docs[1].pk:
             result = pipeline.compare_articles(docs[0], docs[1]).result

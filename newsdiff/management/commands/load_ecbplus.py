@@ -126,6 +126,11 @@ class Command(BaseCommand):
             )
         ]
         Sentence.objects.bulk_create(sentence_rows, batch_size=2000)
+        if new_articles:  # sentence vectors are made by the background worker
+            from newsdiff.tasks import encode_articles
+
+            ids = [article.pk for article in new_articles]
+            transaction.on_commit(lambda: encode_articles.enqueue(ids))
         return {
             "articles": len(docs),
             "new": len(new_articles),

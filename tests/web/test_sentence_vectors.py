@@ -1,0 +1,44 @@
+"""Sentence vectors: made at once for a short article, by the worker for a long one."""
+
+from newsdiff import pipeline
+from newsdiff.analysis import encode
+from newsdiff.models import Sentence
+from tests.factories import make_article
+
+
+def _long_body(n: int) -> str:
+    return " ".join(f"Officials in district {k} counted {k} ballots on Monday." for k in range(n))
+
+
+def test_a_short_article_is_saved_with_its_vectors(db):
+    article = make_article()
+    assert all(s.embedding_model == encode.MODEL_ID for s in article.sentences.all())
+
+
+def test_a_long_article_is_saved_at_once_and_encoded_by_the_worker(
+    db, task_queue, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        article = make_article(body=_long_body(pipeline.INLINE_ENCODE_SENTENCES + 20))
+    sentences = Sentence.objects.filter(article=article)
+    assert sentences.count() > pipeline.INLINE_ENCODE_SENTENCES
+    assert not sentences.exclude(embedding_model="").exists()  # nothing encoded in the request
+    assert task_queue() == 1
+    assert not sentences.exclude(embedding_model=encode.MODEL_ID).exists()
+    assert pipeline.stored_vectors(article).shape[0] == sentences.count()
+
+
+def test_vectors_of_a_sentence_corrected_while_encoding_are_not_saved(db, monkeypatch):
+    article = make_article(body=_long_body(pipeline.INLINE_ENCODE_SENTENCES + 5))
+    first = article.sentences.order_by("position").first()
+    real = pipeline._fill_vectors
+
+    def corrected_meanwhile(rows):
+        real(rows)
+        Sentence.objects.filter(pk=first.pk).update(text="A corrected sentence.")
+
+    monkeypatch.setattr(pipeline, "_fill_vectors", corrected_meanwhile)
+    pipeline.encode_stored([article.pk])
+    first.refresh_from_db()
+    assert first.embedding_model == ""  # its vector was of the old text
+    assert article.sentences.exclude(embedding_model=encode.MODEL_ID).count() == 1
