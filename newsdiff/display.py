@@ -84,6 +84,7 @@ class Row:
     anchor: str  # "pair-3", "left-7", "right-12"
     kind: str  # "pair", "only-left", "only-right"
     number: int = 0  # 1-based place among all the comparison's rows: "row 5" on the page
+    by_meaning: float | None = None  # the cosine, when the pair was found by meaning
     left: Cell | None = None
     right: Cell | None = None
     pair_kind: str = ""  # identical / reworded / partly shared
@@ -167,6 +168,7 @@ def build_rows(result: dict[str, Any]) -> list[Row]:
             right=right_cell,
             pair_kind=pair["kind"],
             score=pair["score"],
+            by_meaning=pair.get("cosine") if pair.get("evidence") == "meaning" else None,
             terms=pair["terms"],
             # "Moved" only when the reader sees two different positions as well.
             moved=abs(left_rank - right_rank) > MOVED_THRESHOLD

@@ -206,3 +206,24 @@ def test_visitors_get_the_cached_page_and_staff_their_own(client, admin_client, 
     assert "Set-Cookie" not in client.get(url).headers  # nothing personal in it
     staff_page = admin_client.get(url).content.decode()
     assert ">Upload</a>" in staff_page and ">Upload</a>" not in first
+
+
+def test_a_pair_found_by_meaning_says_so_with_its_similarity(client, db):
+    from tests.factories import make_article
+
+    left = make_article(
+        headline="Actress seeks treatment",
+        body="Tara Reid checked into Promises Treatment Center, her rep told People. "
+        "It is unclear what she is being treated for. She is engaged to Michael Axtmann.",
+    )
+    right = make_article(
+        headline="Reid in rehab",
+        body="Tara Reid has entered rehab, her representative said. The rep would not say "
+        "why she is being treated. Her reality show Taradise aired in 2005.",
+    )
+    comparison = pipeline.compare_articles(left, right)
+    by_meaning = [p for p in comparison.result["pairs"] if p["evidence"] == "meaning"]
+    assert by_meaning
+    text = client.get(comparison.get_absolute_url()).content.decode()
+    assert text.count("paired by meaning, 0.") == len(by_meaning)
+    assert f"paired by meaning, {by_meaning[0]['cosine']:.2f}" in text
