@@ -7,13 +7,18 @@ from django.tasks import task
 
 from newsdiff import pipeline
 
+# A reader waits on a comparison; nobody waits on vectors (a comparison encodes what
+# is missing itself), so a free worker takes comparisons first.
+COMPARISON_PRIORITY = 10
+ENCODING_PRIORITY = -10
 
-@task()
+
+@task(priority=COMPARISON_PRIORITY)
 def make_comparison(comparison_id: int) -> None:
     pipeline.run_comparison(comparison_id)
 
 
-@task()
+@task(priority=ENCODING_PRIORITY)
 def encode_articles(article_ids: list[int]) -> int:
     """Sentence vectors for long articles and bulk imports, made off the request."""
     return pipeline.encode_stored(article_ids)

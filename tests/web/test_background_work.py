@@ -152,3 +152,14 @@ def test_an_article_deleted_while_queued_fails_the_comparison_plainly(client, la
     text = client.get(url).content.decode()
     assert Comparison.objects.get().status == "failed"
     assert "removed from newsdiff before the comparison was made" in text
+
+
+def test_a_waiting_comparison_is_taken_before_waiting_encoding(client, large, task_queue):
+    from django_tasks_db.models import DBTaskResult
+
+    from newsdiff.tasks import encode_articles
+
+    encode_articles.enqueue([large["left"]])
+    client.post(COMPARE, large)
+    first = DBTaskResult.objects.ready().get_locked()
+    assert first.task_path.endswith("make_comparison")
