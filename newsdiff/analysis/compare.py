@@ -30,6 +30,13 @@ def engine_version() -> str:
     return f"{SCHEMA_VERSION}.{align.ENGINE_VERSION}-{encode.MODEL_ID}.{framing.FRAMING_VERSION}"
 
 
+# Pairing by meaning weighs every leftover sentence of one report against every one
+# of the other (a matrix of cosines, then a model per candidate pair). Beyond this many
+# pairs (2,000 x 2,000 sentences) it is left out: a 57k x 100k comparison would need
+# a 23 GB matrix (it was killed for lack of memory) and hours of encoding and scoring.
+MAX_MEANING_PAIRS = 4_000_000
+
+
 def sentence_vectors(
     left: Sequence[Sentence],
     right: Sequence[Sentence],
@@ -51,6 +58,11 @@ def sentence_vectors(
     languages = (left_meta.get("language") or "en", right_meta.get("language") or "en")
     if languages != ("en", "en"):
         return None, []
+    if len(left) * len(right) > MAX_MEANING_PAIRS:
+        return None, [
+            f"These reports are too long to pair by meaning ({len(left):,} × {len(right):,} "
+            "sentences): sentences were paired by the words they share only."
+        ]
     encoder = encode.get_encoder()
     notes = []
     vectors = []

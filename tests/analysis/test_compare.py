@@ -131,3 +131,15 @@ def test_pair_diffs_are_the_word_diffs_of_the_joined_sentences(seed_result):
         joined = {side: " ".join(texts[side][i] for i in pair[side]) for side in ("left", "right")}
         expected = diff_words(joined["left"], joined["right"])
         assert pair["diff"] == [{"op": s.op, "left": s.left, "right": s.right} for s in expected]
+
+
+def test_reports_too_long_to_pair_by_meaning_are_paired_by_words_and_say_so(monkeypatch):
+    from newsdiff.analysis import compare as compare_module
+
+    monkeypatch.setattr(compare_module, "MAX_MEANING_PAIRS", 3)
+    result = compare_texts(
+        "Tara Reid has entered rehab, her representative said. It rained in Malibu.",
+        "Tara Reid checked into a treatment center, her rep told People. Traffic was light.",
+    )
+    assert any("too long to pair by meaning (2 × 2 sentences)" in n for n in result["notes"])
+    assert all(p["evidence"] == "words" for p in result["pairs"])
