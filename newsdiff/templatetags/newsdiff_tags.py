@@ -31,15 +31,22 @@ def percent(value) -> str:
         return "—"
 
 
-@register.filter
-def iso_date(value: str | None) -> str:
-    """'2023-09-18T06:31:00+01:00' -> '18 Sep 2023, 06:31 (UTC+01:00)'."""
+def _moment(value: str | None) -> datetime | str:
+    """The ISO timestamp as a datetime, or the text itself when it is not one."""
     if not value:
         return ""
     try:
-        moment = datetime.fromisoformat(value)
+        return datetime.fromisoformat(value)
     except ValueError:
         return value
+
+
+@register.filter
+def iso_date(value: str | None) -> str:
+    """'2023-09-18T06:31:00+01:00' -> '18 Sep 2023, 06:31 (UTC+01:00)'."""
+    moment = _moment(value)
+    if not isinstance(moment, datetime):
+        return moment
     offset = moment.strftime("%z")
     zone = f" (UTC{offset[:3]}:{offset[3:]})" if offset else ""
     return f"{moment.day} {moment:%b %Y, %H:%M}{zone}"
@@ -48,10 +55,7 @@ def iso_date(value: str | None) -> str:
 @register.filter
 def iso_day(value: str | None) -> str:
     """'2023-09-18T06:31:00+01:00' -> '18 Sep 2023'."""
-    if not value:
-        return ""
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return value
+    moment = _moment(value)
+    if not isinstance(moment, datetime):
+        return moment
     return f"{moment.day} {moment:%b %Y}"
