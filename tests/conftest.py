@@ -21,10 +21,21 @@ def ecbplus_dir():
     return folder
 
 
+def _django_settings(request):
+    """pytest-django's ``settings``, or None when the tests run without Django."""
+    if not request.config.pluginmanager.hasplugin("django"):
+        return None
+    return request.getfixturevalue("settings")
+
+
 @pytest.fixture(autouse=True)
-def _empty_cache(settings):
+def _empty_cache(request):
     """Each test starts with no cached pages, in a cache of its own process (the
     tests of the shared database cache ask for it with ``database_cache``)."""
+    settings = _django_settings(request)
+    if settings is None:
+        yield
+        return
     from django.core.cache import cache
 
     settings.CACHES = {
@@ -55,9 +66,12 @@ def database_cache(settings, db):
 
 
 @pytest.fixture(autouse=True)
-def _tasks_run_at_once(settings):
+def _tasks_run_at_once(request):
     """Background tasks run inside the request that enqueues them, unless a test asks
     for the database queue and a worker (``task_queue``)."""
+    settings = _django_settings(request)
+    if settings is None:
+        return
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 
@@ -93,8 +107,11 @@ def task_queue(settings, db, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def _plain_static_storage(settings):
+def _plain_static_storage(request):
     """Tests don't run collectstatic; serve static files unhashed."""
+    settings = _django_settings(request)
+    if settings is None:
+        return
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
