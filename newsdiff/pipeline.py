@@ -413,7 +413,7 @@ def comparison_result(comparison: Comparison) -> dict[str, Any]:
 def compare_articles(left: Article, right: Article, user=None) -> Comparison:
     """The comparison of two articles, made now whatever its size (commands, benches),
     with its result loaded."""
-    comparison = find_comparison(left, right) or request_comparison(left, right, user)
+    comparison = request_comparison(left, right, user)
     if comparison.status == Comparison.Status.QUEUED:
         run_comparison(comparison.pk)
     comparison.refresh_from_db()
