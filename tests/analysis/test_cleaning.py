@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdiff.analysis.clean import (
+from newsdiff.analysis.cleaning import (
     CleaningError,
     clean_html,
     clean_text,
