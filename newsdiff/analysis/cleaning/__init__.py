@@ -18,18 +18,22 @@ Four steps, each kept small enough to explain to a journalist, one module each:
 ``article`` runs the steps on pasted text (``clean_text``) or an HTML page
 (``clean_html``, read by ``html``); ``upload`` checks and decodes a file first
 (``clean_upload``); ``language`` warns when the text is not English.
+``kept_in_body`` tells the datelines and headlines a page left in its body,
+for framing to set aside.
 """
 
 from .article import PROSE_ONLY_MAX_LINES, PROSE_ONLY_MAX_TOPIC, clean_html, clean_text
 from .dates import parse_dateline
 from .decode import decode_bytes
 from .errors import CleaningError
+from .kept_in_body import DATE_WORDS, headline_case, is_metadata_line, is_title_case
 from .language import NOT_ENGLISH_WARNING, detect_language
 from .metadata import EXTRA_DATE_REASON, wire_agency
 from .normalise import normalise
 from .upload import MAX_UPLOAD_BYTES, clean_upload, size_message
 
 __all__ = [
+    "DATE_WORDS",
     "EXTRA_DATE_REASON",
     "MAX_UPLOAD_BYTES",
     "NOT_ENGLISH_WARNING",
@@ -41,6 +45,9 @@ __all__ = [
     "clean_upload",
     "decode_bytes",
     "detect_language",
+    "headline_case",
+    "is_metadata_line",
+    "is_title_case",
     "normalise",
     "parse_dateline",
     "size_message",
