@@ -271,12 +271,12 @@ def seed_section(
     try:
         case = seed_case()
     except ImportError as exc:
-        print(f"  skipped: clean.py/segment.py not importable yet ({exc})")
+        print(f"  skipped: cleaning/segment.py not importable yet ({exc})")
         return None
     n_left, n_right = len(case.left), len(case.right)
     gold = case.gold
     print(
-        f"  clean.py + segment.py: {n_left} left and {n_right} right sentences; gold: "
+        f"  cleaning + segment.py: {n_left} left and {n_right} right sentences; gold: "
         f"{len(gold.sure)} pairs, the right standfirst restates its lede, "
         f"{len(gold.only_left)} only-left, {len(gold.only_right)} only-right"
     )

@@ -74,8 +74,8 @@ class SeedCase:
 
 
 def seed_documents(gold_path: Path = SEED_GOLD) -> tuple[list[Sentence], list[Sentence]]:
-    """The two seed reports, cleaned by clean.py and segmented by segment.py."""
-    from newsdiff.analysis.clean import clean_text
+    """The two seed reports, cleaned by cleaning and segmented by segment.py."""
+    from newsdiff.analysis.cleaning import clean_text
     from newsdiff.analysis.segment import segment_document
 
     spec = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -87,7 +87,7 @@ def seed_documents(gold_path: Path = SEED_GOLD) -> tuple[list[Sentence], list[Se
 
 
 def _squash(text: str) -> str:
-    """Whitespace of any kind (the gold keeps a no-break space that clean.py
+    """Whitespace of any kind (the gold keeps a no-break space that cleaning
     turns into a plain one) as one plain space."""
     return _WHITESPACE.sub(" ", text)
 

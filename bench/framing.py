@@ -265,7 +265,7 @@ def seed_section(settings: Settings, lexicon: Lexicon) -> SeedTimes | None:
         for kind in KINDS
     ]
     rows.append(["all", sum(counts.values()), ""])
-    print(f"  {len(case.left)} left and {len(case.right)} right sentences (clean.py + segment.py)")
+    print(f"  {len(case.left)} left and {len(case.right)} right sentences (cleaning + segment.py)")
     table(["kind", "findings", "by subkind"], rows, text_columns=(0, 2))
     stats = run.framing
     print(

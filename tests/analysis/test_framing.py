@@ -962,7 +962,6 @@ def test_emptying_the_analysis_caches_empties_framings_memos():
     memos = [
         words._PLAIN_WORDS,
         words._METADATA,
-        words._TITLE_CASE,
         words._MID_SENTENCE_CAPS,
     ]
     assert all(memos)

@@ -6,17 +6,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..cleaning import headline_case
 from ..types import Alignment, Sentence
 from .results import Part, Side
 from .words import (
-    _SENTENCE_ENDS,
     _has_run,
     _is_metadata_text,
     _read_sentence,
     _same_place,
     _SentenceWords,
-    _shouted_text,
-    _title_case_text,
     _Word,
 )
 
@@ -159,10 +157,7 @@ def _read_report(side: Side, sentences: Sequence[Sentence], alignment: Alignment
         # headlines, lines in capitals, and body lines in title case without a full
         # stop (a headline the page kept in the body: "Lawman's Unwavering Compass Led
         # Him to White House Showdown"): their capitals say nothing about names
-        title_case[i] = (
-            (s.role != "body" or not s.text.rstrip().endswith(_SENTENCE_ENDS))
-            and _title_case_text(s.text, sentence)
-        ) or _shouted_text(s.text)
+        title_case[i] = headline_case(s.role, s.text, sentence.words)
         n_words += sentence.n_words
         if not keys.issuperset(sentence.keys):
             for key in sentence.keys:

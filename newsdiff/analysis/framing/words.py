@@ -11,6 +11,9 @@ from itertools import compress
 from operator import attrgetter
 from typing import NamedTuple, cast
 
+from ..cleaning import DATE_WORDS as _DATE_WORDS  # noqa: F401 (framing's modules)
+from ..cleaning import is_metadata_line
+from ..cleaning import is_title_case as _title_case  # noqa: F401 (wording.py)
 from ..tokens import NUMBER_WORDS, STOPWORDS, Token, normalize, stem, without_possessive, word_info
 from ..worddiff import sentence_tokens
 from .results import Side
@@ -156,14 +159,6 @@ _NUMBER_WORDS = _wordset(
     hundreds thousand thousands million millions billion billions trillion dozen dozens half
     """
 )
-_DATE_WORDS = _wordset(
-    """
-    monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december mon tue tues wed thu thur thurs fri sat
-    sun jan feb mar apr jun jul aug sep sept oct nov dec am pm gmt bst utc cet cest est edt cst
-    cdt pst pdt ist jst aest et pt
-    """
-)
 _CLOCK = _wordset("am pm gmt bst utc cet cest est edt cst cdt pst pdt ist jst aest et pt")
 _NAME_STARTERS = _wordset("new north south east west united saint st san los las el al")
 _PREPOSITIONS_OF_PLACE = _wordset("in of on over against across inside")
@@ -189,7 +184,6 @@ _PARTICIPLES = _wordset(
     """
 )
 _QUOTES = frozenset('"\u201c\u201d\u00ab\u00bb')
-_SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", "'", "\u2019")
 _CLAUSE_BREAKS = frozenset(",;:()\u2013\u2014")
 # Words that never modify the noun after them, though they may stand before it
 _NOT_MODIFIERS = _wordset("sure certain clear aware said says told asked urged argued")
@@ -197,16 +191,6 @@ _NOT_MODIFIERS = _wordset("sure certain clear aware said says told asked urged a
 _SUBORDINATORS = _wordset(
     "after before when while because although though which who whom whose where until unless if"
 )
-# Words of dateline and metadata lines ("Posted: 12/09/2008 10:31 AM", "Published April 24th
-# 2013-17:59", "UPDATED AT 12:48 PM"): page furniture, not the story's wording.
-_METADATA_WORDS = _wordset(
-    """
-    posted published updated last modified edited created filed date time at on by a m p
-    breaking news update latest
-    """
-)
-# A metadata line may keep this many other words (a place: "Bali, November 12, 2007")
-METADATA_MAX_OTHER_WORDS = 2
 _OPENERS = _QUOTES | {"'", "\u2018", ":"}  # after these a capital may just start a sentence
 
 
@@ -271,7 +255,6 @@ def _sentence_words(
 _SENTENCE_FACTS = 1 << 15  # sentences remembered, for comparisons that share them
 _KEY_RUNS: _Memo[tuple[str | None, ...]] = _Memo(_SENTENCE_FACTS)
 _METADATA: _Memo[bool] = _Memo(_SENTENCE_FACTS)
-_TITLE_CASE: _Memo[bool] = _Memo(_SENTENCE_FACTS)
 _MID_SENTENCE_CAPS: _Memo[tuple[str, ...]] = _Memo(_SENTENCE_FACTS)
 
 
@@ -304,43 +287,7 @@ def _has_run(text: str, read: _SentenceWords, keys: tuple[str, ...]) -> bool:
 
 
 def _is_metadata_text(text: str, read: _SentenceWords) -> bool:
-    return _METADATA.of(text, _is_metadata, read.words)
-
-
-def _title_case_text(text: str, read: _SentenceWords) -> bool:
-    return _TITLE_CASE.of(text, _title_case, read.words)
-
-
-@lru_cache(maxsize=8192)
-def _shouted_text(text: str) -> bool:
-    """A line in capitals ("FALLOUT CONTINUES AFTER BRAZEN ESCAPE", a subheading
-    in the body): its capitals say nothing about names."""
-    return text.isupper() and len(text.split()) >= 3
-
-
-def _is_metadata(words: Sequence[_Word]) -> bool:
-    """A dateline or metadata line ("Posted: 12/09/2008 10:31 AM", "December 20, 2005",
-    "WEDNESDAY, APRIL 24TH, 2013 AT 10:40 AM"): a date or time and at most a place
-    besides. ECB+ keeps these as body sentences; they say nothing about framing."""
-    dated = False
-    other = 0
-    for w in words:
-        if w.kind == "punct":
-            continue
-        norm = w.norm
-        if norm in _DATE_WORDS or norm[:1].isdigit() and _is_date_number(norm):
-            dated = True
-        elif norm not in _METADATA_WORDS:
-            other += 1
-            if other > METADATA_MAX_OTHER_WORDS:
-                return False
-    return dated
-
-
-def _is_date_number(norm: str) -> bool:
-    """A number of a date or time: "12/09/2008", "10:31", "2013-17:59", "24th"."""
-    digits = norm.replace(":", "").replace("-", "").replace("/", "").replace(",", "")
-    return digits.isdigit() or norm[:-2].isdigit() and norm[-2:] in ("st", "nd", "rd", "th")
+    return _METADATA.of(text, is_metadata_line, read.words)
 
 
 @lru_cache(maxsize=65536)
@@ -490,14 +437,6 @@ def _same_place(a: str, b: str) -> bool:
             break
         n += 1
     return n >= 4 and n >= min(len(a), len(b)) - 2
-
-
-def _title_case(words: Sequence[_Word]) -> bool:
-    cased = [w for w in words if w.kind == "word" and w.text[:1].isalpha()]
-    if len(cased) < 4:
-        return False
-    upper = sum(1 for w in cased if w.text[:1].isupper())
-    return upper * 10 >= len(cased) * 7
 
 
 def _clean(text: str) -> str:

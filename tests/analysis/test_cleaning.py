@@ -5,18 +5,21 @@ from pathlib import Path
 
 import pytest
 
-from newsdiff.analysis.clean import (
+from newsdiff.analysis.cleaning import (
     CleaningError,
     clean_html,
     clean_text,
     clean_upload,
     decode_bytes,
     detect_language,
+    headline_case,
+    is_metadata_line,
     normalise,
     parse_dateline,
     size_message,
     wire_agency,
 )
+from newsdiff.analysis.tokens import tokenize
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD = json.loads((REPO / "seeds" / "seed-alignment.gold.json").read_text(encoding="utf-8"))
@@ -511,3 +514,44 @@ def test_non_english_text_gets_a_warning():
 )
 def test_language_is_guessed(text, language):
     assert detect_language(text) == language
+
+
+# Datelines and headlines kept in the body ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Posted: 12/09/2008 10:31 AM",
+        "Updated: November 11, 2011 20:09 IST",
+        "WEDNESDAY, APRIL 24TH, 2013 AT 10:40 AM",
+        "Bali, November 12, 2007",
+    ],
+)
+def test_a_date_line_left_in_the_body_is_metadata(line):
+    assert is_metadata_line(tokenize(line))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Police said on Monday that 12 people were hurt in the blast.",
+        "The vote is on November 12.",
+        "Officials met in Bali.",
+    ],
+)
+def test_a_sentence_with_a_date_is_not_metadata(line):
+    assert not is_metadata_line(tokenize(line))
+
+
+def test_a_headline_left_in_the_body_is_told_by_its_case():
+    title = "Lawman's Unwavering Compass Led Him to White House Showdown"
+    assert headline_case("body", title, tokenize(title))
+    assert headline_case("headline", title, tokenize(title))
+    shouted = "FALLOUT CONTINUES AFTER BRAZEN ESCAPE"
+    assert headline_case("body", shouted, tokenize(shouted))
+    # a sentence with a full stop is the article's, however many names it has
+    sentence = "Vladimir Putin Met Xi Jinping In Moscow On Monday."
+    assert not headline_case("body", sentence, tokenize(sentence))
+    plain = "Officials said the talks in Moscow would go on."
+    assert not headline_case("headline", plain, tokenize(plain))
