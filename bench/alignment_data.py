@@ -74,8 +74,8 @@ class SeedCase:
 
 
 def seed_documents(gold_path: Path = SEED_GOLD) -> tuple[list[Sentence], list[Sentence]]:
-    """The two seed reports, cleaned by cleaning and segmented by segment.py."""
-    from newsdiff.analysis.cleaning import clean_text
+    """The two seed reports, cleaned by clean/ and segmented by segment.py."""
+    from newsdiff.analysis.clean import clean_text
     from newsdiff.analysis.segment import segment_document
 
     spec = json.loads(gold_path.read_text(encoding="utf-8"))

@@ -26,7 +26,7 @@ if __package__ in (None, ""):  # run as a script: make `bench` and `newsdiff` im
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.alignment_data import ECB_FOLDER, SHARED
-from newsdiff.analysis.cleaning import CleaningError, clean_html, clean_text, clean_upload
+from newsdiff.analysis.clean import CleaningError, clean_html, clean_text, clean_upload
 from newsdiff.analysis.ecbplus import read_documents
 from newsdiff.analysis.types import CleanedText
 

@@ -17,7 +17,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from newsdiff.analysis.cleaning import EXTRA_DATE_REASON, clean_text, clean_upload, normalise
+from newsdiff.analysis.clean import EXTRA_DATE_REASON, clean_text, clean_upload, normalise
 from newsdiff.analysis.ecbplus import read_documents
 
 REPO = Path(__file__).resolve().parents[1]

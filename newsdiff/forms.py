@@ -13,7 +13,7 @@ from django.core import signing
 from django.urls import reverse
 from django.utils.html import format_html
 
-from newsdiff.analysis import cleaning
+from newsdiff.analysis import clean
 from newsdiff.analysis.types import CleanedText
 from newsdiff.models import Article, Source, Story
 from newsdiff.pipeline import find_duplicate
@@ -183,7 +183,7 @@ class ArticleUploadForm(forms.Form):
     def _clean_one(self, label: str, make) -> CleanedText | None:
         try:
             return make()
-        except cleaning.CleaningError as err:
+        except clean.CleaningError as err:
             self.add_error(None, f"{label}: {err}")
             return None
 
@@ -193,7 +193,7 @@ class ArticleUploadForm(forms.Form):
         for upload in data.get("files") or []:
             name = upload.name or "file"
             if upload.size > self.max_bytes:
-                self.add_error("files", f"{name}: {cleaning.size_message(self.max_bytes)}")
+                self.add_error("files", f"{name}: {clean.size_message(self.max_bytes)}")
                 continue
             chosen.append(ChosenFile(name, upload.content_type or "", upload.read()))
         if chosen or self.errors.get("files") or not data.get("keep_files"):
@@ -242,19 +242,19 @@ class ArticleUploadForm(forms.Form):
             )
         if text.strip():
             if len(text.encode("utf-8")) > max_bytes:
-                self.add_error("text", cleaning.size_message(max_bytes))
+                self.add_error("text", clean.size_message(max_bytes))
                 cleaned = None
             elif data.get("text_is_html"):
-                cleaned = self._clean_one("Pasted HTML", lambda: cleaning.clean_html(text))
+                cleaned = self._clean_one("Pasted HTML", lambda: clean.clean_html(text))
             else:
-                cleaned = self._clean_one("Pasted text", lambda: cleaning.clean_text(text))
+                cleaned = self._clean_one("Pasted text", lambda: clean.clean_text(text))
             fmt = Article.Format.HTML if data.get("text_is_html") else Article.Format.PASTE
             if cleaned:
                 self.pending.append(PendingArticle("Pasted text", cleaned, fmt))
         for chosen in files:
             cleaned = self._clean_one(
                 chosen.name,
-                lambda chosen=chosen: cleaning.clean_upload(
+                lambda chosen=chosen: clean.clean_upload(
                     chosen.data,
                     filename=chosen.name,
                     content_type=chosen.content_type,

@@ -21,7 +21,7 @@ from django.db.models import Count, F, Max
 from django.utils import timezone
 from django.utils.text import slugify
 
-from newsdiff.analysis import cleaning, compare, encode, framing, mirror, segment
+from newsdiff.analysis import clean, compare, encode, framing, mirror, segment
 from newsdiff.analysis.types import CleanedText
 from newsdiff.analysis.types import Sentence as AnalysisSentence
 from newsdiff.lexicon_data import lexicon_from_entries
@@ -242,8 +242,8 @@ def save_article(
 
 def _clean_raw(article: Article, keep: frozenset[int]) -> CleanedText:
     if article.raw_html:
-        return cleaning.clean_html(article.raw_html, keep_lines=keep)
-    return cleaning.clean_text(article.raw_text, keep_lines=keep)
+        return clean.clean_html(article.raw_html, keep_lines=keep)
+    return clean.clean_text(article.raw_text, keep_lines=keep)
 
 
 def reclean(

@@ -29,7 +29,7 @@ def test_a_bad_boolean_is_a_clear_error():
 
 def test_analysis_imports_without_django():
     code = (
-        "import sys, newsdiff.analysis, newsdiff.analysis.cleaning, newsdiff.analysis.segment;"
+        "import sys, newsdiff.analysis, newsdiff.analysis.clean, newsdiff.analysis.segment;"
         "import pkgutil, importlib;"
         "[importlib.import_module('newsdiff.analysis.' + m.name)"
         " for m in pkgutil.iter_modules(newsdiff.analysis.__path__)];"

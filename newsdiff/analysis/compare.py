@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from newsdiff.analysis import align, cleaning, encode, framing, segment, worddiff
+from newsdiff.analysis import align, clean, encode, framing, segment, worddiff
 from newsdiff.analysis.types import Alignment, CleanedText, DiffSpan, Sentence
 
 SCHEMA_VERSION = "1"
@@ -223,9 +223,9 @@ def document_from_cleaned(cleaned: CleanedText) -> tuple[list[Sentence], dict[st
 def compare_texts(left_text: str, right_text: str) -> dict[str, Any]:
     """Clean, segment, align and label two raw texts (as pasted, furniture included).
 
-    Raises ``cleaning.CleaningError`` with a readable message for empty or
+    Raises ``clean.CleaningError`` with a readable message for empty or
     unreadable input.
     """
-    left, left_meta = document_from_cleaned(cleaning.clean_text(left_text))
-    right, right_meta = document_from_cleaned(cleaning.clean_text(right_text))
+    left, left_meta = document_from_cleaned(clean.clean_text(left_text))
+    right, right_meta = document_from_cleaned(clean.clean_text(right_text))
     return compare_sentences(left, right, left_meta, right_meta)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsdiff.analysis import compare_texts
-from newsdiff.analysis.cleaning import CleaningError, normalise
+from newsdiff.analysis.clean import CleaningError, normalise
 from newsdiff.analysis.worddiff import diff_words
 
 ROOT = Path(__file__).resolve().parents[2]

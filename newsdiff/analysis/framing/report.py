@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..cleaning import headline_case
+from ..clean import headline_case
 from ..types import Alignment, Sentence
 from .results import Part, Side
 from .words import (

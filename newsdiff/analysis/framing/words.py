@@ -11,9 +11,9 @@ from itertools import compress
 from operator import attrgetter
 from typing import NamedTuple, cast
 
-from ..cleaning import DATE_WORDS as _DATE_WORDS  # noqa: F401 (framing's modules)
-from ..cleaning import is_metadata_line
-from ..cleaning import is_title_case as _title_case  # noqa: F401 (wording.py)
+from ..clean import DATE_WORDS as _DATE_WORDS  # noqa: F401 (framing's modules)
+from ..clean import is_metadata_line
+from ..clean import is_title_case as _title_case  # noqa: F401 (wording.py)
 from ..tokens import NUMBER_WORDS, STOPWORDS, Token, normalize, stem, without_possessive, word_info
 from ..worddiff import sentence_tokens
 from .results import Side

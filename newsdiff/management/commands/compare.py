@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
 from newsdiff import pipeline
-from newsdiff.analysis import cleaning, compare, encode
+from newsdiff.analysis import clean, compare, encode
 from newsdiff.models import Article
 
 WIDTH = 48
@@ -62,12 +62,12 @@ class Command(BaseCommand):
             raise CommandError(f"{ref} is neither an article id nor a readable file.")
         try:
             data = path.read_bytes()
-            cleaned = cleaning.clean_upload(
+            cleaned = clean.clean_upload(
                 data, filename=path.name, max_bytes=settings.NEWSDIFF_MAX_UPLOAD_BYTES
             )
         except OSError as err:
             raise CommandError(f"Cannot read {ref}: {err.strerror}.") from err
-        except cleaning.CleaningError as err:
+        except clean.CleaningError as err:
             raise CommandError(f"{ref}: {err}") from err
         sentences, meta = compare.document_from_cleaned(cleaned)
         return sentences, {**meta, "path": str(path)}

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from newsdiff import pipeline
-from newsdiff.analysis import cleaning, ecbplus
+from newsdiff.analysis import clean, ecbplus
 from newsdiff.models import Article, Sentence, Source, Story, content_hash
 
 UNKNOWN_OUTLET = "Outlet not recorded (ECB corpus)"
@@ -70,7 +70,7 @@ class Command(BaseCommand):
         # The corpus text has no page furniture, but its first lines are often a
         # date or a headline: the cleaner reads them into their fields.
         raws = {doc.doc: "\n\n".join(p for p in (doc.headline, doc.body) if p) for doc in docs}
-        cleaned = {doc.doc: cleaning.clean_text(raws[doc.doc]) for doc in docs}
+        cleaned = {doc.doc: clean.clean_text(raws[doc.doc]) for doc in docs}
         stories: dict[str, Story] = {}
         for doc in docs:
             if doc.story_key in stories:

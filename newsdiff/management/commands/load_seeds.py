@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from newsdiff import pipeline
-from newsdiff.analysis import cleaning
+from newsdiff.analysis import clean
 from newsdiff.models import Article, Source, Story
 
 SEED_DIR = settings.BASE_DIR / "seeds"
@@ -57,7 +57,7 @@ class Command(BaseCommand):
         for entry in manifest["articles"]:
             source = _source(entry["source"])
             raw = (folder_path / entry["file"]).read_bytes()
-            cleaned = cleaning.clean_upload(raw, filename=entry["file"])
+            cleaned = clean.clean_upload(raw, filename=entry["file"])
             existing = Article.objects.filter(
                 source=source, original_filename=entry["file"]
             ).first()

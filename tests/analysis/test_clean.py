@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdiff.analysis.cleaning import (
+from newsdiff.analysis.clean import (
     CleaningError,
     clean_html,
     clean_text,
