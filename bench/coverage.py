@@ -26,12 +26,12 @@ import tracemalloc
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+if __package__ in (None, ""):  # run as a script: make `bench` and `newsdiff` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench import coverage_data as data  # noqa: E402
+from bench.alignment_data import load_articles  # noqa: E402
 from newsdiff.analysis.coverage import build_coverage  # noqa: E402
-
-import coverage_data as data  # noqa: E402  isort: skip
-from alignment_data import load_articles  # noqa: E402  isort: skip
 
 
 def gold_figures(parts: tuple[str, ...] = ("tuning", "test")) -> None:

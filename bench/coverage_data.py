@@ -13,20 +13,19 @@ from pathlib import Path
 
 import numpy as np
 
-from newsdiff.analysis import encode
-from newsdiff.analysis.coverage import Report
-
-from alignment_data import (  # isort: skip
+from bench.alignment_data import (
+    ECB_FOLDER,
+    EcbArticle,
     _as_sentences,
     _merge,
     _reword,
     _sentence_pool,
     _split,
-    ECB_FOLDER,
-    EcbArticle,
     doc_sort_key,
     load_articles,
 )
+from newsdiff.analysis import encode
+from newsdiff.analysis.coverage import Report
 
 GOLD = Path(__file__).resolve().parent / "data" / "coverage_gold.json"
 Item = tuple[str, int]  # (document, corpus sid)
@@ -73,6 +72,32 @@ class GoldStory:
     docs: tuple[str, ...]
     clusters: tuple[frozenset[Item], ...]  # the facts, then one singleton per other sentence
     partial: frozenset[frozenset[Item]]  # acceptable cross-article pairs
+
+
+def gold_problems(path: Path = GOLD) -> list[str]:
+    """What is wrong with the gold file, in words (empty when it is well-formed):
+    every named sentence exists, none is in two facts or in a fact and ignored, every
+    fact spans two or more of the story's articles, every story has 4+ articles."""
+    articles = load_articles(ECB_FOLDER)
+    problems = []
+    for st in json.loads(path.read_text(encoding="utf-8"))["stories"]:
+        name = st["story"]
+        if len(st["docs"]) < 4 or st["part"] not in ("tuning", "test"):
+            problems.append(f"{name}: fewer than 4 articles or an unknown part")
+        uses: dict[Item, int] = {}
+        named = [(d, s) for f in st["facts"] for d, sids in f["cells"].items() for s in sids]
+        named += [(d, s) for d, sids in st["ignore"].items() for s in sids]
+        for d, s in named:
+            uses[d, s] = uses.get((d, s), 0) + 1
+            if d not in st["docs"] or s not in articles[d].sids:
+                problems.append(f"{name}: {d} sid {s} is not a sentence of the story")
+        problems += [f"{name}: {d} sid {s} is used twice" for (d, s), n in uses.items() if n > 1]
+        problems += [f"{name}: a fact with one article" for f in st["facts"] if len(f["cells"]) < 2]
+        for pair in st["partial"]:
+            for d, s in pair:
+                if d not in st["docs"] or s not in articles[d].sids:
+                    problems.append(f"{name}: partial pair names {d} sid {s}")
+    return problems
 
 
 def load_gold(path: Path = GOLD) -> list[GoldStory]:
