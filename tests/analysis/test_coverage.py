@@ -263,3 +263,8 @@ def test_a_row_of_datelines_comes_last_and_has_no_kind():
 
 def _body(report):
     return [s.text for s in report.sentences if s.role == "body"]
+
+
+def test_each_headline_sits_in_the_row_of_its_lede(coverage):
+    first = _fact_with(coverage, "1", "Thousands of protesters marched")
+    assert first["cells"] == {"4": [0, 1], "2": [0, 1], "3": [0, 1], "1": [0, 1]}

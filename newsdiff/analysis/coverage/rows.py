@@ -10,9 +10,8 @@ from itertools import combinations
 from typing import Any, Literal
 
 from newsdiff.analysis import worddiff
-from newsdiff.analysis.framing.words import _is_metadata_text, _read_sentence
 
-from .inputs import Column
+from .inputs import Column, is_dateline
 
 FactKind = Literal["all", "one", "omitted", ""]
 
@@ -56,7 +55,7 @@ def fact_rows(groups: list[dict[int, list[int]]], cols: Sequence[Column]) -> lis
     for group in groups:
         first = min((_position(cols[r], ix), r, ix[0]) for r, ix in group.items())
         dateline = all(
-            _is_metadata(cols[r].report.sentences[i].text) for r, ix in group.items() for i in ix
+            is_dateline(cols[r].report.sentences[i].text) for r, ix in group.items() for i in ix
         )
         rows.append((dateline, -len(group), first, group))
     rows.sort(key=lambda row: row[:3])
@@ -176,11 +175,6 @@ def _worth_telling(fact: dict[str, Any], by_key: dict[str, Column]) -> bool:
         any(s.role == "body" for s in sentences)
         and sum(len(s.text.split()) for s in sentences) >= 8
     )
-
-
-def _is_metadata(text: str) -> bool:
-    """A dateline or a byline ("May 03, 2013"): no fact to tell in a summary."""
-    return _is_metadata_text(text, _read_sentence(text))
 
 
 def counts(facts: Sequence[dict[str, Any]]) -> dict[str, Any]:
