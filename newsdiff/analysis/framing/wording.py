@@ -15,7 +15,7 @@ from ..types import AlignedGroup, DiffSpan
 from ..worddiff import ordered_opcodes
 from .attribution import _LY_WORDS, _is_adverb
 from .labels import _is_name_word
-from .lexicon import _STEM_COLLISIONS, LEXICON_DIR, _LexiconIndex, _verb_key
+from .lexicon import _STEM_COLLISIONS, LEXICON_DIR, WeightedTerm, _LexiconIndex, _verb_key
 from .report import _Report
 from .results import SIDES, Finding, FindingSide, Side
 from .words import (
@@ -640,6 +640,18 @@ _HARM = _wordset(
 )
 # Endings of adjectives that judge ("sensible", "disastrous", "brutal", "successful")
 _ADJECTIVE_ENDINGS = ("ful", "ous", "ive", "al", "ic", "able", "ible", "less", "ant", "ent")
+# Modifiers whose valence is the event's, not the report's: death and harm ("a fatal
+# accident", "is dead", "was hurt"), and size or strength ("a powerful earthquake", "badly
+# damaged", "a critical flaw"): a score or magnitude, not a judgement. Read off the tuning
+# part of the protocol (bench/data/word_choice_judged.md), where every finding that rested
+# on one of these alone was judged no.
+_EVENT_VALENCE = _wordset(
+    """
+    dead death deadly fatal fatally lethal hurt injured wounded struck hit shot accident
+    crash powerful strong huge massive major severe severely serious seriously critical
+    critically badly heavily
+    """
+)
 _DIED = _wordset("die died dies dead perished drowned")
 _KILLED = _wordset("kill killed kills murdered slain shot massacred executed")
 _GET = _wordset("get gets got getting gotten")
@@ -681,13 +693,19 @@ def _frames(
     lw: Sequence[_Word], l0: int, l1: int, rw: Sequence[_Word], r0: int, r1: int, lex: _LexiconIndex
 ) -> bool:
     """A replaced wording changes how something is seen: a weighted term or loaded
-    word, a judging modifier (valence of an adjective or adverb: "a sensible" /
-    "a disastrous step"), a different certainty, or agency (an agentless passive
-    on one side, "died" / "were killed"). Abbreviations, titles, spellings of a
-    name, other names, tense and plain reporting-verb swaps change none of these;
-    nor do event words whose valence is the event's ("struck" / "hit")."""
+    word only one report uses, a judging modifier (valence of an adjective or
+    adverb: "a sensible" / "a disastrous step"), another label for people ("the
+    hackers" / "the criminals"), a different certainty, or agency (an agentless
+    passive on one side, "died" / "were killed"). Abbreviations, titles, spellings
+    of a name, other names, tense and plain reporting-verb swaps change none of
+    these; nor do words whose valence is the event's ("struck" / "hit", "a fatal
+    accident", "a powerful earthquake") or one word for another that is no label
+    for people ("win" / "victory", "suffered" / "sustained")."""
     left, right = lw[l0:l1], rw[r0:r1]
-    if _weighted_rows(left, lex) ^ _weighted_rows(right, lex):
+    headline_case = _title_case(lw) or _title_case(rw)  # its capitals say nothing of names
+    if not headline_case and (_only_names(left, right) or _only_names(right, left)):
+        return False  # "Rancho Mirage" / "her reckless driving conviction": two facts
+    if _weighted_choice(left, right, lw, rw, lex):
         return True
     lnorms = {w.norm for w in left if w.kind == "word"}
     rnorms = {w.norm for w in right if w.kind == "word"}
@@ -697,7 +715,8 @@ def _frames(
         return True
     lkeys = [w for w in left if w.key is not None and not w.cap and not w.number]
     rkeys = [w for w in right if w.key is not None and not w.cap and not w.number]
-    if len(lkeys) == len(rkeys) == 1:  # one word for another: "the incident" / "the attack"
+    if len(lkeys) == len(rkeys) == 1 and _names_people(lkeys[0]) and _names_people(rkeys[0]):
+        # one label for people for another: "the hackers" / "the criminals"
         swing = abs(_valence(lkeys[0].norm) - _valence(rkeys[0].norm))
         if swing >= VALENCE_MIN_DIFFERENCE:
             return True
@@ -707,7 +726,68 @@ def _frames(
         rnorms & _KILLED
     ):
         return True
-    return _passive(lw, max(0, l0 - 1), l1) != _passive(rw, max(0, r0 - 1), r1)
+    # an agentless passive of harm on one side, the same harm told with its agent on the
+    # other ("was shot" / "officers shot"); not "was shot" / "a shooting" (no agent either)
+    lpass, rpass = _passive(lw, max(0, l0 - 1), l1), _passive(rw, max(0, r0 - 1), r1)
+    if lpass == rpass:
+        return False
+    passive_side, active_side = (left, right) if lpass else (right, left)
+    return any(w.norm in _HARM for w in passive_side) and any(
+        w.norm in _HARM or w.norm in _KILLED for w in active_side
+    )
+
+
+def _only_names(names: Sequence[_Word], other: Sequence[_Word]) -> bool:
+    """One side's changed content words are all names and the other's none: a place
+    or person against a description tells another fact, not another wording."""
+    content = [w for w in names if w.key is not None]
+    described = [w for w in other if w.key is not None]
+    return (
+        bool(content)
+        and bool(described)
+        and all(w.cap for w in content)
+        and not any(w.cap for w in described)
+    )
+
+
+def _weighted_choice(
+    left: Sequence[_Word],
+    right: Sequence[_Word],
+    lw: Sequence[_Word],
+    rw: Sequence[_Word],
+    lex: _LexiconIndex,
+) -> bool:
+    """A weighted term chosen where the other report puts another name for the same
+    thing: a term of the same family ("the conflict" / "the war"), or one word in
+    its place ("the conflict" / "the situation"). A weighted word inside a longer
+    rewrite ("the refugee agency is concerned by" / "the bombing was a result") is
+    no choice between names (a loaded word there is its own weighted-term finding);
+    nor is a term the other sentence uses as well."""
+    own = {
+        side: _weighted_rows(words, lex) - _weighted_rows(whole, lex)
+        for side, words, whole in (("left", left, rw), ("right", right, lw))
+    }
+    if not own["left"] and not own["right"]:
+        return False
+    families = {
+        side: {r.family for r in _weighted_term_rows(words, lex)}
+        for side, words in (("left", left), ("right", right))
+    }
+    if families["left"] & families["right"]:
+        return True
+    return len(_content(left)) == len(_content(right)) == 1
+
+
+# Endings of plural nouns for people ("rioters", "activists", "militants", "criminals",
+# "detainees"): one such label for another is a label for people, whose valence is the
+# report's; one event word for another ("win" / "victory") is not.
+_PEOPLE_ENDINGS = ("ers", "ors", "ists", "ants", "ents", "ians", "als", "ees", "ites")
+_PEOPLE = _wordset("youths men women people thugs mob crowd gang")
+
+
+def _names_people(w: _Word) -> bool:
+    word = without_possessive(w.norm)
+    return word in _PEOPLE or word.endswith(_PEOPLE_ENDINGS) and len(word) > 5
 
 
 def _judging(words: Sequence[_Word], a: int, b: int) -> list[int]:
@@ -717,7 +797,7 @@ def _judging(words: Sequence[_Word], a: int, b: int) -> list[int]:
     out = []
     for k in range(a, b):
         w = words[k]
-        if w.kind != "word" or w.cap or w.key is None or w.number:
+        if w.kind != "word" or w.cap or w.key is None or w.number or w.norm in _EVENT_VALENCE:
             continue
         prev = words[k - 1] if k > 0 else None
         nxt = words[k + 1] if k + 1 < len(words) else None
@@ -765,9 +845,12 @@ def _frames_modifier(words: Sequence[_Word], a: int, b: int, lex: _LexiconIndex)
 
 def _weighted_rows(words: Sequence[_Word], lex: _LexiconIndex) -> set[str]:
     """The weighted terms among ``words`` that say more than a neutral word."""
+    return {r.term.lower() for r in _weighted_term_rows(words, lex) if r.kind != "neutral"}
+
+
+def _weighted_term_rows(words: Sequence[_Word], lex: _LexiconIndex) -> list[WeightedTerm]:
     norms = tuple(w.norm for w in words)
-    rows = (lex.term_rows[i] for _, _, i in lex.terms.matches(norms))
-    return {r.term.lower() for r in rows if r.kind != "neutral"}
+    return [lex.term_rows[i] for _, _, i in lex.terms.matches(norms)]
 
 
 def _passive(words: Sequence[_Word], a: int, b: int) -> bool:
