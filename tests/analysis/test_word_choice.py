@@ -63,6 +63,10 @@ def word_choices(left: str, right: str) -> list[str]:
             "The player was paralysed after he was shot in early September last year.",
             "The player was paralysed after a shooting in early September last year.",
         ),
+        (  # a charge is a claim however it is put
+            "Two men charged with killing the shopkeeper appeared in court on Monday morning.",
+            "Two men accused of killing the shopkeeper appeared in court on Monday morning.",
+        ),
         (  # a place against a description: two facts
             "The actress checked into the clinic in Rancho Mirage on Friday for treatment.",
             "The actress checked into the clinic for a reckless driving conviction on Friday"
@@ -105,6 +109,12 @@ def test_a_plain_reporting_verb_swap_is_no_finding_but_a_coloured_one_is():
             "Police said the hackers had stolen the data of two million customers last year.",
             "Police said the criminals had stolen the data of two million customers last year.",
             "criminals",
+        ),
+        (  # agency: whether the harm was meant
+            "No one was hurt in the fire at the church, which began while children were inside.",
+            "No one was hurt in the fire at the church, which was deliberately set while"
+            " children were inside.",
+            "deliberately set",
         ),
         (  # certainty
             "The minister must resign after the vote on the budget next week, critics say.",

@@ -628,8 +628,13 @@ VALENCE_MIN_DIFFERENCE = 1.0
 _CERTAINTY = _wordset(
     """
     must should ought may might likely unlikely probably possibly perhaps certainly clearly
-    definitely surely allegedly reportedly apparently alleged suspected
+    definitely surely allegedly reportedly apparently alleged suspected accused accuses accuse
+    charged
     """
+)
+# Whether a harm was meant: said on one side only, it changes who is to blame (agency)
+_INTENT = _wordset(
+    "deliberately intentionally purposely accidentally unintentionally inadvertently"
 )
 # Harm done to someone: a passive of these on one side only hides who did it ("was killed")
 _HARM = _wordset(
@@ -720,7 +725,7 @@ def _frames(
         swing = abs(_valence(lkeys[0].norm) - _valence(rkeys[0].norm))
         if swing >= VALENCE_MIN_DIFFERENCE:
             return True
-    if _certainty_change(left, right):
+    if _certainty_change(left, right) or bool(lnorms & _INTENT) != bool(rnorms & _INTENT):
         return True
     if bool(lnorms & _DIED) != bool(rnorms & _DIED) and bool(lnorms & _KILLED) != bool(
         rnorms & _KILLED
@@ -817,14 +822,21 @@ def _judging(words: Sequence[_Word], a: int, b: int) -> list[int]:
 
 
 def _certainty_change(left: Sequence[_Word], right: Sequence[_Word]) -> bool:
-    """One wording is surer than the other: "will" / "may", "must" / "could"."""
-    lnorms = {_BACKSHIFT.get(w.norm, w.norm) for w in left if w.norm in _CERTAINTY}
-    rnorms = {_BACKSHIFT.get(w.norm, w.norm) for w in right if w.norm in _CERTAINTY}
+    """One wording is surer than the other: "will" / "may", "must" / "could",
+    "accuses Sudan of" / "Sudan bombed"."""
+    lnorms, rnorms = _certainties(left), _certainties(right)
     return bool(lnorms or rnorms) and lnorms != rnorms
 
 
-# A modal and its past form are one certainty: "said he may" / "said he might" is tense
-_BACKSHIFT = {"might": "may"}
+def _certainties(words: Sequence[_Word]) -> set[str]:
+    return {_SAME_CERTAINTY.get(w.norm, w.norm) for w in words if w.norm in _CERTAINTY}
+
+
+# A modal and its past form are one certainty: "said he may" / "said he might" is tense;
+# a charge is a claim however it is put ("charged with" / "accused of" / "alleged")
+_SAME_CERTAINTY = {"might": "may"} | dict.fromkeys(
+    ("accused", "accuses", "accuse", "charged", "alleged", "allegedly", "suspected"), "claim"
+)
 
 
 def _frames_modifier(words: Sequence[_Word], a: int, b: int, lex: _LexiconIndex) -> bool:
