@@ -61,11 +61,11 @@ def salience(f: Finding, reports: dict[Side, _Report]) -> int:
     if f.kind in ("word_choice", "weighted_term"):
         # up to a fifth more for words that judge strongly (a valence of 4 or -4)
         loaded = min(1.0, loaded + 0.2 * _judging_strength(f.left_terms, f.right_terms))
+    # a report's parts run from its top down: its first sentence here is its best place
     places = [
-        _PROMINENCE[reports[side].part(i)]
+        _PROMINENCE[reports[side].part(min(indexes))]
         for side, indexes in (("left", f.left_sentences), ("right", f.right_sentences))
-        for i in indexes
-        if i in reports[side].sentences
+        if indexes and min(indexes) in reports[side].sentences
     ]
     prominence = max(places, default=_NO_PLACE)
     n = len(f.left_sentences) + len(f.right_sentences)
