@@ -25,8 +25,9 @@ report's statistics and writes the JSON (``framing_to_dict``):
   lexicon label names the thing of its family
 - one module per kind: ``one_sided`` (key terms and passages only one report
   has), ``wording`` (word choices and the other changes inside aligned
-  sentences), ``naming`` (and weighted terms), ``attribution``, ``hedging``,
-  ``emphasis``; ``salience``: how much each finding matters (0 to 100)
+  sentences; ``choice``: which rewordings are word choices), ``naming`` (and
+  weighted terms), ``attribution``, ``hedging``, ``emphasis``; ``salience``:
+  how much each finding matters (0 to 100)
 """
 
 from __future__ import annotations

@@ -20,9 +20,9 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
+from .choice import _valence
 from .report import _Report
 from .results import Finding, Part, Side
-from .wording import _valence
 from .words import _words
 
 # How loaded each kind of difference is (kind, subkind; "" for any subkind), first match wins
