@@ -1,13 +1,16 @@
 """Every framing finding of the seed pair and of ECB+ same-story pairs, one JSON
 line each, so two versions of framing can be compared finding by finding.
 
-Run: .venv/bin/python bench/framing_dump.py OUT.jsonl [--pairs N]
+Run: .venv/bin/python bench/framing_dump.py OUT.jsonl [--pairs N] [--part tuning|test] [--kind K]
 Then: diff BEFORE.jsonl AFTER.jsonl (or bench/framing_dump.py --compare A B)
 
 Each line holds the pair (``seed`` or the two ECB+ document ids) and one finding
 as ``framing_to_dict`` writes it, in the order framing returns them. ``--pairs N``
 takes a seeded sample of N pairs (the same sample every run); without it, every
-pair of documents of the same story.
+pair of documents of the same story. ``--part`` keeps one part of the word-choice
+protocol's split (bench/data/word_choice_judged.md): ``tuning`` is the seed pair and the
+ECB+ topics with an odd id, ``test`` the topics with an even id. ``--kind`` keeps the
+findings of one kind.
 """
 
 from __future__ import annotations
@@ -32,13 +35,22 @@ SAMPLE_SEED = 20261203
 SEED_FILES = ("000_abca97e62226170e.txt", "002_949427fbf105c65a.txt")
 
 
-def findings(pairs: int | None) -> Iterator[dict]:
-    left, right = (SEEDS_FOLDER / name for name in SEED_FILES)
-    seed = compare_texts(left.read_text("utf-8"), right.read_text("utf-8"))
-    for f in seed["framing"]["findings"]:
-        yield {"pair": "seed", **f}
+PARTS = ("tuning", "test")
+
+
+def part_of(doc: str) -> str:
+    """The protocol's part of an ECB+ document ("10_13ecbplus"): by its topic id."""
+    return "tuning" if int(doc.split("_", 1)[0]) % 2 else "test"
+
+
+def findings(pairs: int | None, part: str | None = None) -> Iterator[dict]:
+    if part in (None, "tuning"):
+        left, right = (SEEDS_FOLDER / name for name in SEED_FILES)
+        seed = compare_texts(left.read_text("utf-8"), right.read_text("utf-8"))
+        for f in seed["framing"]["findings"]:
+            yield {"pair": "seed", **f}
     articles = load_articles()
-    chosen = story_pairs(articles)
+    chosen = [p for p in story_pairs(articles) if part is None or part_of(p[0]) == part]
     if pairs is not None:
         chosen = sample_pairs(chosen, pairs, SAMPLE_SEED)
     for a, b in chosen:
@@ -66,6 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path, nargs="?")
     parser.add_argument("--pairs", type=int, default=None)
+    parser.add_argument("--part", choices=PARTS, default=None)
+    parser.add_argument("--kind", default=None, help="keep the findings of this kind only")
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("BEFORE", "AFTER"))
     args = parser.parse_args(argv)
     if args.compare:
@@ -74,7 +88,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.out is None:
         parser.error("give OUT.jsonl or --compare BEFORE AFTER")
     with open(args.out, "w", encoding="utf-8") as fh:
-        for row in findings(args.pairs):
+        for row in findings(args.pairs, args.part):
+            if args.kind is not None and row["kind"] != args.kind:
+                continue
             fh.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
     return 0
 

@@ -270,50 +270,12 @@ EVIDENCE_LINKS_SHOWN = 12
 # "What differs" opens with this many findings, written out; the rest are grouped by kind.
 TOP_FINDINGS_SHOWN = 5
 
-# Until the analysis gives each finding a salience, the page ranks findings by a fixed
-# rule, best first: the kind of finding in this order (how each report names the
-# event or its actors; a loaded term or spelling; a source only one report cites;
-# another word for the same thing; a passage only one report has; any other
-# attribution; hedging; emphasis; a clause one report adds to a shared sentence),
-# then more sentences first (a longer passage, a naming pattern seen in more places),
-# then the analysis's own order. The top list takes the best finding of each of these
-# first, so it shows different kinds of difference before a second one of any.
-_RANKS = [
-    ("naming", ""),
-    ("weighted_term", ""),
-    ("attribution", "source"),
-    ("word_choice", ""),
-    ("only_one_side", "passage"),
-    ("attribution", ""),
-    ("hedging", ""),
-    ("emphasis", ""),
-    ("only_one_side", ""),
-]
-
-
-def finding_rank(finding: dict[str, Any]) -> int:
-    """The place of a finding's kind (and subkind) in the ranking rule above."""
-    for rank, (kind, subkind) in enumerate(_RANKS):
-        if finding["kind"] == kind and subkind in ("", finding.get("subkind")):
-            return rank
-    return len(_RANKS)
-
 
 def top_findings(findings: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
-    """The ``n`` findings the page leads with (see _RANKS), best first."""
-
-    def key(f: dict[str, Any]) -> tuple[int, int, int]:
-        size = len(f.get("left_sentences", [])) + len(f.get("right_sentences", []))
-        return finding_rank(f), -size, f["number"]
-
-    best_of_each: dict[int, dict[str, Any]] = {}
-    seconds: list[dict[str, Any]] = []
-    for f in sorted(findings, key=key):
-        if finding_rank(f) in best_of_each:
-            seconds.append(f)
-        else:
-            best_of_each[finding_rank(f)] = f
-    return (list(best_of_each.values()) + seconds)[:n]
+    """The ``n`` most salient findings (the analysis's ``salience``, 0 to 100), the
+    analysis's order among equals: the page leads with them, as the JSON and CSV
+    rank them."""
+    return sorted(findings, key=lambda f: (-f.get("salience", 0), f["number"]))[:n]
 
 
 # The engine writes "the left report" / "the right report" (see analysis/mirror.py);
@@ -431,6 +393,8 @@ CSV_COLUMNS = [
     "right_text",
     "shared_terms",
     "changes",
+    "findings",
+    "salience",
 ]
 
 
@@ -447,7 +411,22 @@ def write_csv(stream, result: dict[str, Any]) -> None:
         side: {s["index"]: s["text"] for s in result[side]["sentences"]}
         for side in ("left", "right")
     }
+    # the findings each sentence carries, most salient first (the page's order)
+    carried: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    found = (result.get("framing") or {}).get("findings", [])
+    for f in sorted(found, key=lambda f: -f.get("salience", 0)):
+        for side in ("left", "right"):
+            for i in f.get(f"{side}_sentences", []):
+                carried.setdefault((side, i), []).append(f)
     for row in build_rows(result):
+        on_row = [
+            f
+            for side, part in (("left", row.left), ("right", row.right))
+            if part
+            for i in part.indexes
+            for f in carried.get((side, i), [])
+        ]
+        on_row = sorted({id(f): f for f in on_row}.values(), key=lambda f: -f.get("salience", 0))
         left_text = " ".join(texts["left"][i] for i in row.left.indexes) if row.left else ""
         right_text = " ".join(texts["right"][i] for i in row.right.indexes) if row.right else ""
         pair = pairs.get(row.anchor)
@@ -465,6 +444,10 @@ def write_csv(stream, result: dict[str, Any]) -> None:
                 _safe_cell(right_text),
                 "; ".join(row.terms),
                 _safe_cell(_changes(pair["diff"])) if pair else "",
+                "; ".join(
+                    dict.fromkeys(FINDING_KINDS.get(f["kind"], (f["kind"],))[0] for f in on_row)
+                ),
+                max((f.get("salience", 0) for f in on_row), default=""),
             ]
         )
 

@@ -93,35 +93,13 @@ def test_evidence_links_open_the_chunk_that_holds_their_row():
     assert item["more_links"] == 0
 
 
-def _finding(kind: str, n_sentences: int = 1, subkind: str = "") -> dict:
-    return {"kind": kind, "subkind": subkind, "summary": kind, "left_sentences": [0] * n_sentences}
-
-
-def test_top_findings_show_each_kind_once_before_a_second_of_any_kind():
+def test_top_findings_are_the_most_salient_the_analysis_order_among_equals():
+    saliences = [30, 72, 55, 72, 10, 90, 55]
     findings = [
-        _finding("emphasis"),
-        _finding("only_one_side", 2, "passage"),
-        _finding("word_choice"),
-        _finding("only_one_side", 6, "passage"),
-        _finding("word_choice"),
-        _finding("only_one_side", 1, "detail"),
-        _finding("naming"),
-        _finding("attribution", 1, "verb"),
-        _finding("attribution", 1, "source"),
+        {"kind": "word_choice", "summary": "", "number": n, "salience": s}
+        for n, s in enumerate(saliences, start=1)
     ]
-    for number, f in enumerate(findings, start=1):
-        f["number"] = number
-    top = display.top_findings(findings, 7)
-    assert [(f["kind"], f["number"]) for f in top] == [
-        ("naming", 7),
-        ("attribution", 9),  # a source only one report cites
-        ("word_choice", 3),  # the first of two equal ones
-        ("only_one_side", 4),  # the longer passage first
-        ("attribution", 8),
-        ("emphasis", 1),
-        ("only_one_side", 6),  # a clause in a shared sentence
-    ]
-    assert [f["number"] for f in display.top_findings(findings, 9)][7:] == [5, 2]
+    assert [f["number"] for f in display.top_findings(findings, 5)] == [6, 2, 4, 3, 7]
 
 
 def test_summaries_name_the_outlets_but_never_inside_a_quotation():

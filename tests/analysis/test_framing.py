@@ -603,6 +603,7 @@ def test_framing_to_dict_is_json_ready_with_stable_keys(seed):
         "subkind",
         "left_value",
         "right_value",
+        "salience",
     }
     assert set(data["stats"]["left"]) == {
         "words",

@@ -47,6 +47,31 @@ def word_choices(left: str, right: str) -> list[str]:
             "Mr Wang met the national security adviser in Malta over the weekend.",
             "Wang met the national security adviser in Malta over the weekend.",
         ),
+        (  # an event word for another: the valence is the event's
+            "The bus struck a cyclist on the main road near the station on Monday.",
+            "The bus hit a cyclist on the main road near the station on Monday.",
+        ),
+        (
+            "The home side sealed the victory with a late goal in front of their fans.",
+            "The home side sealed the win with a late goal in front of their fans.",
+        ),
+        (  # a magnitude, not a judgement
+            "A powerful earthquake shook the island early on Sunday, officials said.",
+            "A magnitude-6.1 earthquake shook the island early on Sunday, officials said.",
+        ),
+        (  # the same harm, no agent on either side
+            "The player was paralysed after he was shot in early September last year.",
+            "The player was paralysed after a shooting in early September last year.",
+        ),
+        (  # a charge is a claim however it is put
+            "Two men charged with killing the shopkeeper appeared in court on Monday morning.",
+            "Two men accused of killing the shopkeeper appeared in court on Monday morning.",
+        ),
+        (  # a place against a description: two facts
+            "The actress checked into the clinic in Rancho Mirage on Friday for treatment.",
+            "The actress checked into the clinic for a reckless driving conviction on Friday"
+            " for treatment.",
+        ),
     ],
 )
 def test_style_rewordings_are_no_word_choice(left, right):
@@ -79,6 +104,17 @@ def test_a_plain_reporting_verb_swap_is_no_finding_but_a_coloured_one_is():
             "The militants fired rockets at the town from the hills on Sunday morning.",
             "The terrorists fired rockets at the town from the hills on Sunday morning.",
             "terrorists",
+        ),
+        (  # another label for people
+            "Police said the hackers had stolen the data of two million customers last year.",
+            "Police said the criminals had stolen the data of two million customers last year.",
+            "criminals",
+        ),
+        (  # agency: whether the harm was meant
+            "No one was hurt in the fire at the church, which began while children were inside.",
+            "No one was hurt in the fire at the church, which was deliberately set while"
+            " children were inside.",
+            "deliberately set",
         ),
         (  # certainty
             "The minister must resign after the vote on the budget next week, critics say.",

@@ -81,11 +81,11 @@ def test_what_differs_panel_and_its_kind_filter(page: Page, live_server, seeded)
         "only Morning Star says ‘conflict’"
     )
     expect(panel.locator(".top-findings .finding").first).to_be_visible()
+    expect(panel.locator(".top-findings")).to_contain_text("the West needs to consider")
     panel.get_by_text(re.compile(r"^All \d+ findings by kind")).click()
-    group = panel.locator("details.framing__group--word_choice")
+    group = panel.locator("details.framing__group--only_one_side")
     group.locator("summary").click()
-    expect(group).to_contain_text("the West needs to consider")
-    expect(panel).to_contain_text("Qin Gang")
+    expect(group).to_contain_text("Qin Gang")
 
     # an evidence link says which row it goes to, and goes there
     link = group.locator(".finding__links a").first

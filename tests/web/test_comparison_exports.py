@@ -59,3 +59,17 @@ def test_json_and_csv_both_download_as_files(client, seed_comparison):
         assert response["Content-Type"].startswith(kind)
         disposition = f'attachment; filename="newsdiff-{seed_comparison.short_id}.{ext}"'
         assert response["Content-Disposition"] == disposition
+
+
+def test_json_and_csv_carry_the_same_salience(client, seed_comparison):
+    findings = client.get(f"/c/{seed_comparison.short_id}.json").json()["framing"]["findings"]
+    assert all(0 < f["salience"] <= 100 for f in findings)
+    response = client.get(f"/c/{seed_comparison.short_id}.csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    # the row of "the conflict in Ukraine" carries the most salient finding resting on it
+    conflict = next(r for r in rows if "The conflict in Ukraine" in r["left_text"])
+    on_it = [f for f in findings if int(conflict["left_sentences"]) in f["left_sentences"]]
+    assert int(conflict["salience"]) == max(f["salience"] for f in on_it)
+    assert "Word choice" in conflict["findings"]
+    plan = next(r for r in rows if "12-point plan" in r["left_text"])
+    assert plan["findings"] and int(plan["salience"]) > 0

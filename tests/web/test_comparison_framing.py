@@ -77,14 +77,19 @@ def test_what_differs_leads_with_the_top_findings_naming_the_outlets(client, see
     top_items = re.findall(r'<li class="finding" id="finding-(\d+)">(.*?)</li>', top, re.S)
     assert len(top_items) == 5
     kinds = [re.search(r'class="flag flag--(\w+)"', item)[1] for _, item in top_items]
-    assert kinds == ["naming", "weighted_term", "attribution", "word_choice", "only_one_side"]
+    assert kinds == ["naming", "word_choice", "word_choice", "weighted_term", "only_one_side"]
+    # the most salient first, and none of the rest more salient than the top five
+    top_salience = [int(n) for n in re.findall(r">salience (\d+)</span>", top)]
+    rest_salience = [int(n) for n in re.findall(r">salience (\d+)</span>", rest)]
+    assert top_salience == sorted(top_salience, reverse=True)
+    assert len(rest_salience) == 15 and max(rest_salience) <= min(top_salience)
     naming = top_items[0][1]
     assert "only Morning Star says ‘conflict’" in naming and "only The Independent says" in naming
     assert "left report" not in top and "right report" not in top
     # evidence links name the rows as the page numbers them
     assert re.search(r'#pair-4">row 5</a>', naming)
     # the rest are grouped by kind, closed, and none repeats a top finding
-    assert '<details class="framing__group framing__group--word_choice">' in rest
+    assert '<details class="framing__group framing__group--only_one_side">' in rest
     rest_ids = re.findall(r'<li class="finding" id="finding-(\d+)">', rest)
     assert len(rest_ids) == 20 - 5 and not set(rest_ids) & {n for n, _ in top_items}
 

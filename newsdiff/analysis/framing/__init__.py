@@ -25,8 +25,9 @@ report's statistics and writes the JSON (``framing_to_dict``):
   lexicon label names the thing of its family
 - one module per kind: ``one_sided`` (key terms and passages only one report
   has), ``wording`` (word choices and the other changes inside aligned
-  sentences), ``naming`` (and weighted terms), ``attribution``, ``hedging``,
-  ``emphasis``
+  sentences; ``choice``: which rewordings are word choices), ``naming`` (and
+  weighted terms), ``attribution``, ``hedging``, ``emphasis``; ``salience``:
+  how much each finding matters (0 to 100)
 """
 
 from __future__ import annotations
@@ -97,6 +98,7 @@ from .results import NamedPhrase as NamedPhrase
 from .results import NamingRow as NamingRow
 from .results import Placement as Placement
 from .results import TermKind as TermKind
+from .salience import with_salience
 from .wording import (
     _group_findings,
 )
@@ -173,7 +175,7 @@ def analyse_framing(
     stats = {
         side: _stats(reports[side], only[side], markers[side], attributions[side]) for side in SIDES
     }
-    findings = _dedupe(findings)
+    findings = with_salience(_dedupe(findings), reports)
     findings.sort(key=_finding_order)
     return Framing(
         findings=tuple(findings),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-FRAMING_VERSION = "4"
+FRAMING_VERSION = "5"
 
 Side = Literal["left", "right"]
 FindingSide = Literal["left", "right", "both"]
@@ -45,6 +45,8 @@ class Finding:
     naming, ``source``/``verb``/``unattributed`` for attribution, and so on).
     ``left_value``/``right_value`` hold a number when the finding compares
     amounts (hedges per 100 words, position in the text from 0 to 1).
+    ``salience`` says how much the finding matters, 0 to 100 (``salience.py``):
+    the page leads with the most salient.
     """
 
     kind: FindingKind
@@ -58,6 +60,7 @@ class Finding:
     subkind: str = ""
     left_value: float | None = None
     right_value: float | None = None
+    salience: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,33 +4,27 @@ hedges and reporting verbs changed in a shared sentence."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
-from ..tokens import without_possessive
 from ..types import AlignedGroup, DiffSpan
 from ..worddiff import ordered_opcodes
-from .attribution import _LY_WORDS, _is_adverb
+from .choice import _certainty_change, _frames, _frames_modifier
 from .labels import _is_name_word
-from .lexicon import _STEM_COLLISIONS, LEXICON_DIR, _LexiconIndex, _verb_key
+from .lexicon import _STEM_COLLISIONS, _LexiconIndex, _verb_key
 from .report import _Report
 from .results import SIDES, Finding, FindingSide, Side
 from .words import (
-    _BE,
     _CLAUSE_BREAKS,
     _DATE_WORDS,
     _DETERMINERS,
     _KIND,
-    _PARTICIPLES,
     _PREPOSITIONS_OF_PLACE,
     _QUOTES,
     _SUBORDINATORS,
     _TITLES,
     _bare_norm,
-    _is_demonym,
     _join_terms,
     _other,
     _related,
@@ -613,179 +607,6 @@ def _choice_phrases(g: _GroupText, l0: int, l1: int, r0: int, r1: int) -> tuple[
     extra_before = max(l0 - la, r0 - ra)
     la, ra = max(0, l0 - extra_before), max(0, r0 - extra_before)
     return _lower_det(_phrase(g, "left", la, lb)), _lower_det(_phrase(g, "right", ra, rb))
-
-
-# --- which rewordings change how something is seen
-
-# Two wordings whose valence differs by at least this much (VADER's mean ratings, -4 to 4,
-# summed over the words one side has and the other lacks) judge differently: "must respect"
-# / "needs to consider" (2.1), "the conflict" / "the situation" (1.3). One point is where
-# VADER's raters move from "neutral" to "slightly" positive or negative; set before
-# looking at any finding, not tuned.
-VALENCE_MIN_DIFFERENCE = 1.0
-# How sure a wording is (the future "will", "can" and "expected to" are no doubt: "acquires" /
-# "will buy", "to close" / "is expected to close" say when, not how sure)
-_CERTAINTY = _wordset(
-    """
-    must should ought may might likely unlikely probably possibly perhaps certainly clearly
-    definitely surely allegedly reportedly apparently alleged suspected
-    """
-)
-# Harm done to someone: a passive of these on one side only hides who did it ("was killed")
-_HARM = _wordset(
-    """
-    killed shot injured wounded attacked beaten stabbed murdered bombed targeted hurt
-    slain massacred executed tortured assaulted abducted kidnapped
-    """
-)
-# Endings of adjectives that judge ("sensible", "disastrous", "brutal", "successful")
-_ADJECTIVE_ENDINGS = ("ful", "ous", "ive", "al", "ic", "able", "ible", "less", "ant", "ent")
-_DIED = _wordset("die died dies dead perished drowned")
-_KILLED = _wordset("kill killed kills murdered slain shot massacred executed")
-_GET = _wordset("get gets got getting gotten")
-
-
-# A word of VADER's lexicon and its mean valence (emoticons and the rest left out)
-_VALENCE_LINE = re.compile(r"^([a-z][a-z'-]*)\t(-?[0-9.]+)\t", re.MULTILINE)
-
-
-@cache
-def _valences() -> dict[str, str]:
-    """VADER's valence of each word (``lexicons/vader/``, MIT), as written: a
-    language resource framing reads as shipped, like its stemmer, not a list
-    staff edit. Numbers are read when looked up (the file has 7,500 lines)."""
-    try:
-        text = (LEXICON_DIR / "vader" / "vader_lexicon.txt").read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return {}
-    return dict(_VALENCE_LINE.findall(text))
-
-
-def _valence(norm: str) -> float:
-    """A word's valence, also through a plural or verb ending ("attacked", "riots")."""
-    table = _valences()
-    word = without_possessive(norm)
-    found = table.get(word)
-    if found is not None:
-        return float(found)
-    for ending, stem_forms in (("s", ("",)), ("ed", ("", "e")), ("ing", ("", "e")), ("d", ("",))):
-        if word.endswith(ending) and len(word) > len(ending) + 2:
-            for tail in stem_forms:
-                found = table.get(word[: -len(ending)] + tail)
-                if found is not None:
-                    return float(found)
-    return 0.0
-
-
-def _frames(
-    lw: Sequence[_Word], l0: int, l1: int, rw: Sequence[_Word], r0: int, r1: int, lex: _LexiconIndex
-) -> bool:
-    """A replaced wording changes how something is seen: a weighted term or loaded
-    word, a judging modifier (valence of an adjective or adverb: "a sensible" /
-    "a disastrous step"), a different certainty, or agency (an agentless passive
-    on one side, "died" / "were killed"). Abbreviations, titles, spellings of a
-    name, other names, tense and plain reporting-verb swaps change none of these;
-    nor do event words whose valence is the event's ("struck" / "hit")."""
-    left, right = lw[l0:l1], rw[r0:r1]
-    if _weighted_rows(left, lex) ^ _weighted_rows(right, lex):
-        return True
-    lnorms = {w.norm for w in left if w.kind == "word"}
-    rnorms = {w.norm for w in right if w.kind == "word"}
-    lval = sum(_valence(lw[k].norm) for k in _judging(lw, l0, l1) if lw[k].norm not in rnorms)
-    rval = sum(_valence(rw[k].norm) for k in _judging(rw, r0, r1) if rw[k].norm not in lnorms)
-    if abs(lval - rval) >= VALENCE_MIN_DIFFERENCE:
-        return True
-    lkeys = [w for w in left if w.key is not None and not w.cap and not w.number]
-    rkeys = [w for w in right if w.key is not None and not w.cap and not w.number]
-    if len(lkeys) == len(rkeys) == 1:  # one word for another: "the incident" / "the attack"
-        swing = abs(_valence(lkeys[0].norm) - _valence(rkeys[0].norm))
-        if swing >= VALENCE_MIN_DIFFERENCE:
-            return True
-    if _certainty_change(left, right):
-        return True
-    if bool(lnorms & _DIED) != bool(rnorms & _DIED) and bool(lnorms & _KILLED) != bool(
-        rnorms & _KILLED
-    ):
-        return True
-    return _passive(lw, max(0, l0 - 1), l1) != _passive(rw, max(0, r0 - 1), r1)
-
-
-def _judging(words: Sequence[_Word], a: int, b: int) -> list[int]:
-    """Where in words[a:b] a word stands as a judging modifier: an adverb in
-    "-ly" ("hugely"), an adjective between a determiner and a noun ("a sensible
-    step") or after a form of "be" ("was brutal"). Names are never judgements."""
-    out = []
-    for k in range(a, b):
-        w = words[k]
-        if w.kind != "word" or w.cap or w.key is None or w.number:
-            continue
-        prev = words[k - 1] if k > 0 else None
-        nxt = words[k + 1] if k + 1 < len(words) else None
-        adverb = w.norm.endswith("ly") and w.norm not in _LY_WORDS
-        attributive = (
-            prev is not None
-            and (prev.norm in _DETERMINERS or prev.possessive or prev.norm.endswith("ly"))
-            and nxt is not None
-            and nxt.key is not None
-            and w.norm.endswith(_ADJECTIVE_ENDINGS)  # "a sensible step", not "the fire chief"
-        )
-        participle = w.norm.endswith(("ing", "ed")) or w.norm in _PARTICIPLES
-        predicative = prev is not None and prev.norm in _BE and not participle  # "was brutal"
-        if adverb or attributive or predicative:
-            out.append(k)
-    return out
-
-
-def _certainty_change(left: Sequence[_Word], right: Sequence[_Word]) -> bool:
-    """One wording is surer than the other: "will" / "may", "must" / "could"."""
-    lnorms = {_BACKSHIFT.get(w.norm, w.norm) for w in left if w.norm in _CERTAINTY}
-    rnorms = {_BACKSHIFT.get(w.norm, w.norm) for w in right if w.norm in _CERTAINTY}
-    return bool(lnorms or rnorms) and lnorms != rnorms
-
-
-# A modal and its past form are one certainty: "said he may" / "said he might" is tense
-_BACKSHIFT = {"might": "may"}
-
-
-def _frames_modifier(words: Sequence[_Word], a: int, b: int, lex: _LexiconIndex) -> bool:
-    """Words one side adds inside a noun phrase frame it when they judge ("the
-    brutal attack"), hedge ("the alleged attack") or name who did it before a
-    weighted term ("Russia's invasion", "Russian aggression"); "the Ukraine war"
-    only says where."""
-    added = words[a:b]
-    if _weighted_rows(added, lex) or any(w.norm in _CERTAINTY for w in added):
-        return True
-    judged = _judging(words, a, b)
-    if abs(sum(_valence(words[k].norm) for k in judged)) >= VALENCE_MIN_DIFFERENCE:
-        return True
-    head = words[b : b + 1]
-    agent = any(w.possessive or _is_demonym(w) for w in added)
-    return agent and bool(_weighted_rows(head, lex))
-
-
-def _weighted_rows(words: Sequence[_Word], lex: _LexiconIndex) -> set[str]:
-    """The weighted terms among ``words`` that say more than a neutral word."""
-    norms = tuple(w.norm for w in words)
-    rows = (lex.term_rows[i] for _, _, i in lex.terms.matches(norms))
-    return {r.term.lower() for r in rows if r.kind != "neutral"}
-
-
-def _passive(words: Sequence[_Word], a: int, b: int) -> bool:
-    """A passive of harm with no agent in words[a:b]: "was killed", "were
-    reportedly shot", "got hurt"."""
-    for k in range(a, min(b, len(words))):
-        if words[k].norm in _BE or words[k].norm in _GET:
-            j = k + 1
-            while j < len(words) and _is_adverb(words[j]):
-                j += 1
-            if (
-                j < len(words)
-                and not words[j].cap
-                and words[j].norm in _HARM
-                and all(x.norm != "by" for x in words[j + 1 : j + 4])  # no agent named
-            ):
-                return True
-    return False
 
 
 def _word_choice(lp: str, rp: str, l_sent: tuple[int, ...], r_sent: tuple[int, ...]) -> Finding:
