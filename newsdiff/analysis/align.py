@@ -25,10 +25,12 @@ in the other report's sentence. A leftover sentence that repeats another
 sentence of its own report (a standfirst restating the lede, score 0.8 or more)
 is recorded as a restatement of it, not as news found in one report only.
 Different numbers or names in the same slot ("164 points" / "97 points",
-slots.py) count against a pair: each lowers its score by 0.1. Given sentence vectors, what is still left over on both sides is judged by
-meaning (meaning.py: the vectors' cosine and the lexical evidence combined by a
-fitted logistic model), before splits and merges are looked for. Swapping the
-two reports swaps the answer and changes nothing else.
+slots.py) count against a pair: each lowers its score by 0.1. Given sentence
+vectors, what is still left over on both sides is judged by meaning (meaning.py:
+the vectors' cosine and the lexical evidence combined by a fitted logistic
+model; a pair whose slots conflict is never made by meaning), before splits and
+merges are looked for. Swapping the two reports swaps the answer and changes
+nothing else.
 """
 
 from __future__ import annotations
