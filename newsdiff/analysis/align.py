@@ -172,6 +172,7 @@ class _Side:
     words: list[tuple[str, ...]]  # normalised words, for "identical"
     spellings: list[tuple[tuple[str, str], ...]]  # (term, as written) for each term
     sequences: list[tuple[str | None, ...]]  # each word's term in reading order (None: none)
+    capitals: list[frozenset[str]]  # terms written with a capital after the first word
     slots: list[slots.Slots] = field(default_factory=list)  # filled once names are known
 
 
@@ -260,7 +261,12 @@ def _lexical(left: Sequence[Sentence], right: Sequence[Sentence]) -> _Lexical:
     numbers = frozenset(evidence.numbers)
     names = weights.strong - numbers
     for side in sides:
-        side.slots = [slots.sentence_slots(seq, numbers, names) for seq in side.sequences]
+        # a capital inside a sentence marks a name in a slot even where a line with
+        # many capitals gives no evidence for the weights ("Kal5x met Kal5y near Kal5z")
+        side.slots = [
+            slots.sentence_slots(seq, numbers, (names | caps) - numbers)
+            for seq, caps in zip(side.sequences, side.capitals, strict=True)
+        ]
     totals = (
         [_total(keys, weights.weight) for keys in sides[0].keys],
         [_total(keys, weights.weight) for keys in sides[1].keys],
@@ -385,6 +391,7 @@ def _analyse(sentences: Sequence[Sentence], evidence: _Evidence) -> _Side:
     words: list[tuple[str, ...]] = []
     spellings: list[tuple[tuple[str, str], ...]] = []
     sequences: list[tuple[str | None, ...]] = []
+    capitals: list[frozenset[str]] = []
     for sentence in sentences:
         surfaces = word_surfaces(sentence.text)
         infos = [word_info(w) for w in surfaces]
@@ -411,7 +418,12 @@ def _analyse(sentences: Sequence[Sentence], evidence: _Evidence) -> _Side:
         keys.append(frozenset(found))
         words.append(tuple(map(_NORM, infos)))
         sequences.append(tuple(terms))
-    return _Side(sentences, keys, words, spellings, sequences)
+        capitals.append(
+            frozenset()
+            if shouting
+            else frozenset(t for t in compress(terms[1:], map(_CAPITALISED, infos[1:])) if t)
+        )
+    return _Side(sentences, keys, words, spellings, sequences, capitals)
 
 
 def _weigh(sides: tuple[_Side, _Side], evidence: _Evidence) -> _Weights:
