@@ -194,7 +194,6 @@ class _Lexical:
     sides: tuple[_Side, _Side]
     totals: tuple[list[float], list[float]]
     weights: _Weights
-    numbers: frozenset[str]
     pairs: list[tuple[int, int]]
     restatements: list[Restatement]
 
@@ -281,7 +280,7 @@ def _lexical(left: Sequence[Sentence], right: Sequence[Sentence]) -> _Lexical:
         for r in _restatements(sides[s], totals[s], weights, matched[s], _SIDE_NAMES[s])
     ]
     pairs, restatements = _pair_body_with_body(sides, totals, weights.weight, pairs, restatements)
-    return _Lexical(sides, totals, weights, numbers, pairs, restatements)
+    return _Lexical(sides, totals, weights, pairs, restatements)
 
 
 def _used(state: _Lexical) -> tuple[set[int], set[int]]:
