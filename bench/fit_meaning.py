@@ -35,8 +35,15 @@ MIN_PRECISION = 0.90
 THRESHOLDS = [round(0.05 * k, 2) for k in range(4, 20)]
 
 
+_VECTORS: dict[str, np.ndarray] = {}  # text -> vector: each text is encoded once per run
+
+
 def vectors_of(sentences) -> np.ndarray:
-    return get_encoder().encode([s.text for s in sentences]).vectors
+    texts = [s.text for s in sentences]
+    new = [t for t in dict.fromkeys(texts) if t not in _VECTORS]
+    if new:
+        _VECTORS.update(zip(new, get_encoder().encode(new).vectors, strict=True))
+    return np.stack([_VECTORS[t] for t in texts])
 
 
 def examples(cases) -> tuple[np.ndarray, np.ndarray]:
@@ -52,27 +59,6 @@ def examples(cases) -> tuple[np.ndarray, np.ndarray]:
             rows.append(values)
             labels.append(1.0 if (i, j) in gold.sure else 0.0)
     return np.array(rows), np.array(labels)
-
-
-AGAINST = ("number_conflict",)  # evidence against a pair: its weight may not be positive
-
-
-def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
-    """L2-penalised logistic regression; a feature of AGAINST fitted with a positive
-    weight is dropped (weight 0) and the rest refitted."""
-    keep = list(range(x.shape[1]))
-    while True:
-        weights, bias = _newton(x[:, keep], y)
-        wrong = [
-            k
-            for k, w in zip(keep, weights, strict=True)
-            if meaning.FEATURES[k] in AGAINST and w > 0
-        ]
-        if not wrong:
-            full = np.zeros(x.shape[1])
-            full[keep] = weights
-            return full, bias
-        keep = [k for k in keep if k not in wrong]
 
 
 def _newton(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
@@ -117,7 +103,7 @@ def main() -> None:
     args = parser.parse_args()
     tuning = [c for c in hand_gold_cases() if c.part == "tuning"]
     x, y = examples(tuning)
-    weights, bias = fit(x, y)
+    weights, bias = _newton(x, y)
     weights, bias = np.round(weights, 4), round(bias, 4)  # as written to the file
     print(
         f"tuning part: {len(tuning)} document pairs, {len(y)} leftover pairs, {int(y.sum())} sure"
