@@ -61,6 +61,7 @@ bench: $(STAMP)
 	$(PY) bench/segmentation.py
 	$(PY) bench/furniture.py
 	$(PY) bench/alignment.py
+	$(PY) bench/alignment_cold.py
 	$(PY) bench/framing.py
 	$(PY) bench/attribution.py
 	$(PY) bench/coverage.py
