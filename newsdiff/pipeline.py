@@ -632,9 +632,10 @@ def outdated_reports(row: Coverage) -> list[int]:
     return [pk for pk, current in now.items() if current != was.get(pk)]
 
 
-# Measured with bench/coverage_page.py (2 cores): about this many seconds per sentence
-# of all the reports together, for telling a reader how long a large coverage takes.
-COVERAGE_SECONDS_PER_SENTENCE = 0.004
+# Measured with bench/coverage_page.py (2 cores, loaded: 4.6-8.8 ms): about this many
+# seconds per sentence of all the reports together, for telling a reader how long a
+# large coverage takes.
+COVERAGE_SECONDS_PER_SENTENCE = 0.007
 
 
 def is_outdated_by_pk(comparison: Comparison) -> dict[str, bool]:
