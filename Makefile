@@ -56,13 +56,14 @@ screenshots: $(STAMP)
 	scripts/ensure-chromium
 	$(PY) -m pytest -m screenshots -p no:randomly -q
 
-## bench: segmentation, alignment and framing figures, and the ECB+ load time
+## bench: segmentation, alignment, framing and coverage figures, and the ECB+ load time
 bench: $(STAMP)
 	$(PY) bench/segmentation.py
 	$(PY) bench/furniture.py
 	$(PY) bench/alignment.py
 	$(PY) bench/framing.py
 	$(PY) bench/attribution.py
+	$(PY) bench/coverage.py
 	$(PY) bench/ecbplus_load.py
 
 ## bench-web: the seed comparison page under load (gunicorn, 2 workers, wrk) and creation time; a coverage's making and page time

@@ -231,3 +231,17 @@ def test_a_link_one_alignment_missed_does_not_split_a_fact():
     # A0~B0 and B0~C0, and the A-C alignment paired neither: one fact
     links = _links(3, {(0, 1): [(0, 0)], (1, 2): [(0, 0)]})
     assert {0: [0], 1: [0], 2: [0]} in group_facts(links, [1, 1, 1])
+
+
+def test_one_english_report_left_gives_a_warning_not_an_error():
+    french = _report(
+        "7",
+        "Le Monde",
+        "Manifestation à Riverton",
+        "Des milliers de manifestants ont défilé samedi contre la nouvelle taxe sur le carburant.",
+        language="fr",
+    )
+    result = build_coverage([STORY[0], french])
+    assert result["summary"] == []
+    assert any("Fewer than two reports take part" in w for w in result["warnings"])
+    assert all(list(f["cells"]) == ["1"] for f in result["facts"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict
+from itertools import combinations
 from typing import Any, Literal
 
 from newsdiff.analysis import worddiff
@@ -77,25 +78,25 @@ def fact_rows(groups: list[dict[int, list[int]]], cols: Sequence[Column]) -> lis
 
 
 def _most_common_wording(texts: dict[int, list[str]]) -> int:
-    """The cell whose words the other cells share most (the medoid under the
-    word diff's share of equal tokens); ties go to the first report."""
+    """The cell whose words the other cells share most: the medoid under the
+    share of normalised words two cells have in common (a multiset Dice, so the
+    order of words does not matter); ties go to the first report."""
     if len(texts) == 1:
         return next(iter(texts))
-    best, best_score = -1, -1.0
-    for r in sorted(texts):
-        score = sum(_likeness(texts[min(r, s)], texts[max(r, s)]) for s in texts if s != r)
-        if score > best_score:
-            best, best_score = r, score
-    return best
-
-
-def _likeness(a: list[str], b: list[str]) -> float:
-    ta = [t.norm for text in a for t in worddiff.sentence_tokens(text)]
-    tb = [t.norm for text in b for t in worddiff.sentence_tokens(text)]
-    if not ta or not tb:
-        return 0.0
-    equal = sum(e1 - s1 for op, s1, e1, _s2, _e2 in worddiff.token_opcodes(ta, tb) if op == "equal")
-    return 2 * equal / (len(ta) + len(tb))
+    bags = {
+        r: Counter(
+            t.norm for text in ts for t in worddiff.sentence_tokens(text) if t.kind != "punct"
+        )
+        for r, ts in texts.items()
+    }
+    sizes = {r: sum(bag.values()) for r, bag in bags.items()}
+    score = dict.fromkeys(bags, 0.0)
+    for r, s in combinations(sorted(bags), 2):
+        if sizes[r] and sizes[s]:
+            likeness = 2 * sum((bags[r] & bags[s]).values()) / (sizes[r] + sizes[s])
+            score[r] += likeness
+            score[s] += likeness
+    return max(sorted(score), key=lambda r: score[r])
 
 
 def _quote(text: str) -> str:
