@@ -159,3 +159,12 @@ def test_anonymous_visitors_cannot_build_an_oversized_coverage(client, settings,
     response = client.post(coverage_url(covered_story), {"articles": ids(covered_story)})
     assert response.status_code == 413 and "too many to read together" in response.content.decode()
     assert not Coverage.objects.exists()
+
+
+def test_the_story_list_and_page_lead_to_the_coverage(client, covered_story, lonely_story):
+    listing = client.get(reverse("newsdiff:story-list")).content.decode()
+    assert f'href="{coverage_url(covered_story)}">who reports what' in listing
+    assert f'href="{coverage_url(lonely_story)}"' not in listing
+    url = client.post(coverage_url(covered_story), {"articles": ids(covered_story)}).url
+    page = client.get(covered_story.get_absolute_url()).content.decode()
+    assert f'href="{url}">Open the coverage of this story' in page
