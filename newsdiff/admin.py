@@ -24,6 +24,17 @@ class SourceAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+@admin.display(description="Permalink")
+def permalink(obj) -> str:
+    """A comparison's or coverage's public address, as a link."""
+    return format_html('<a href="{0}">{0}</a>', obj.get_absolute_url())
+
+
+@admin.display(description="Outlets")
+def coverage_outlets(obj: Coverage) -> str:
+    return ", ".join((obj.summary or {}).get("outlets", [])) or f"{len(obj.article_ids)} reports"
+
+
 class StoryArticleInline(admin.TabularInline):
     """The story's reports; each opens its own page, whose Story field moves it."""
 
@@ -41,18 +52,10 @@ class StoryArticleInline(admin.TabularInline):
 
 class StoryCoverageInline(admin.TabularInline):
     model = Coverage
-    fields = ["link", "status", "summary_outlets", "created_at"]
+    fields = [permalink, "status", coverage_outlets, "created_at"]
     readonly_fields = fields
     extra = 0
     can_delete = False
-
-    @admin.display(description="Permalink")
-    def link(self, obj: Coverage) -> str:
-        return format_html('<a href="{0}">{0}</a>', obj.get_absolute_url())
-
-    @admin.display(description="Outlets")
-    def summary_outlets(self, obj: Coverage) -> str:
-        return ", ".join((obj.summary or {}).get("outlets", []))
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("result")
@@ -437,13 +440,9 @@ class ComparisonAdmin(admin.ModelAdmin):
         "right_label",
         "created_by",
         "created_at",
-        "link",
+        permalink,
     ]
     exclude = ["result"]
-
-    @admin.display(description="Permalink")
-    def link(self, obj: Comparison) -> str:
-        return format_html('<a href="{0}">{0}</a>', obj.get_absolute_url())
 
     def has_add_permission(self, request):
         return False
@@ -454,12 +453,12 @@ class ComparisonAdmin(admin.ModelAdmin):
 
 @admin.register(Coverage)
 class CoverageAdmin(admin.ModelAdmin):
-    list_display = ["short_id", "label", "status", "outlets", "engine_version", "created_at"]
+    list_display = ["short_id", "label", "status", coverage_outlets, "engine_version", "created_at"]
     list_filter = ["status"]
     search_fields = ["short_id", "label", "story__title"]
     list_select_related = ["story"]
     fields = [
-        "link",
+        permalink,
         "story",
         "label",
         "status",
@@ -474,16 +473,6 @@ class CoverageAdmin(admin.ModelAdmin):
         "finished_at",
     ]
     readonly_fields = fields
-
-    @admin.display(description="Permalink")
-    def link(self, obj: Coverage) -> str:
-        return format_html('<a href="{0}">{0}</a>', obj.get_absolute_url())
-
-    @admin.display(description="Outlets")
-    def outlets(self, obj: Coverage) -> str:
-        return (
-            ", ".join((obj.summary or {}).get("outlets", [])) or f"{len(obj.article_ids)} reports"
-        )
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("result")

@@ -36,3 +36,11 @@ def test_staff_see_coverages_in_the_admin(admin_client, client, covered_story):
     assert coverage.short_id in listing and "Coast Courier, Daily Ledger" in listing
     detail = admin_client.get(reverse("admin:newsdiff_coverage_change", args=[coverage.pk]))
     assert detail.status_code == 200 and coverage.get_absolute_url() in detail.content.decode()
+
+
+def test_the_comparison_admin_still_links_its_permalink(admin_client, seeds):
+    from newsdiff import pipeline
+
+    comparison = pipeline.compare_articles(seeds["left"], seeds["right"])
+    page = admin_client.get(reverse("admin:newsdiff_comparison_change", args=[comparison.pk]))
+    assert page.status_code == 200 and comparison.get_absolute_url() in page.content.decode()
