@@ -22,7 +22,7 @@ from newsdiff.models import Article, Coverage, Story
 def story_articles(story: Story) -> list[Article]:
     return list(
         story.articles.select_related("source", "wire_agency")
-        .defer("raw_text", "raw_html", "body", "removed_lines")
+        .defer("raw_text", "raw_html", "removed_lines")  # the body: its text hash keys a coverage
         .order_by("published_at", "pk")
     )
 
