@@ -168,3 +168,14 @@ def test_the_story_list_and_page_lead_to_the_coverage(client, covered_story, lon
     url = client.post(coverage_url(covered_story), {"articles": ids(covered_story)}).url
     page = client.get(covered_story.get_absolute_url()).content.decode()
     assert f'href="{url}">Open the coverage of this story' in page
+
+
+def test_a_get_naming_reports_shows_them_with_the_button_and_creates_nothing(client, covered_story):
+    chosen = ids(covered_story)[:2]
+    response = client.get(coverage_url(covered_story), {"articles": chosen})
+    body = response.content.decode()
+    assert response.status_code == 200 and "These 2 reports have not been read together" in body
+    for pk in ids(covered_story):
+        checked = f'value="{pk}" id="cov-{pk}" checked' in body
+        assert checked == (pk in chosen)
+    assert not Coverage.objects.exists()
