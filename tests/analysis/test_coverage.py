@@ -245,3 +245,26 @@ def test_one_english_report_left_gives_a_warning_not_an_error():
     assert result["summary"] == []
     assert any("Fewer than two reports take part" in w for w in result["warnings"])
     assert all(list(f["cells"]) == ["1"] for f in result["facts"])
+
+
+def test_a_row_of_datelines_comes_last_and_has_no_kind():
+    dated = [
+        _report(r.key, r.outlet, r.meta["headline"], "Updated: 14 March 2013 07:51", *_body(r))
+        for r in STORY
+    ]
+    result = build_coverage(dated)
+    last = result["facts"][-1]
+    assert last["dateline"] is True and last["outlets"] == 4
+    assert fact_kind(last, 4) == ""
+    assert result["counts"]["datelines"] == 1
+    assert all(not f["dateline"] for f in result["facts"][:-1])
+    assert not any("Updated" in s["text"] for s in result["summary"])
+
+
+def _body(report):
+    return [s.text for s in report.sentences if s.role == "body"]
+
+
+def test_each_headline_sits_in_the_row_of_its_lede(coverage):
+    first = _fact_with(coverage, "1", "Thousands of protesters marched")
+    assert first["cells"] == {"4": [0, 1], "2": [0, 1], "3": [0, 1], "1": [0, 1]}

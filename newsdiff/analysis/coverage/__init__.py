@@ -71,6 +71,7 @@ def build_coverage(
     vectors = _facts.report_vectors(included)
     links = _facts.align_all(included, vectors)
     groups = _facts.group_facts(links, [len(c.report.sentences) for c in included])
+    groups = _facts.headlines_with_ledes(groups, included)
     facts = rows.fact_rows(groups, included)
     return {
         "version": coverage_version(),

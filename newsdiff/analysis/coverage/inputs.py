@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from newsdiff.analysis.framing.words import _is_metadata_text, _read_sentence
 from newsdiff.analysis.types import Sentence
 
 MIN_REPORTS = 2
@@ -157,6 +158,18 @@ def _mark_duplicates(cols: list[Column]) -> None:
                 break
         else:
             kept.append((col, mine))
+
+
+def is_dateline(text: str) -> bool:
+    """A dateline or "Updated: ..." line, as framing reads them: no fact to tell."""
+    return _is_metadata_text(text, _read_sentence(text))
+
+
+def lede(report: Report) -> int | None:
+    """The first body sentence that is not a dateline."""
+    return next(
+        (s.index for s in report.sentences if s.role == "body" and not is_dateline(s.text)), None
+    )
 
 
 def sentence_dict(s: Sentence) -> dict[str, Any]:

@@ -10,9 +10,8 @@ from itertools import combinations
 from typing import Any, Literal
 
 from newsdiff.analysis import worddiff
-from newsdiff.analysis.framing.words import _is_metadata_text, _read_sentence
 
-from .inputs import Column
+from .inputs import Column, is_dateline
 
 FactKind = Literal["all", "one", "omitted", ""]
 
@@ -28,7 +27,9 @@ FEW_SHARED = 0.15
 def fact_kind(fact: dict[str, Any], n_included: int) -> FactKind:
     """The filter a fact falls under: ``all`` (every included report tells it),
     ``one`` (one report only), ``omitted`` (every report but one), else "".
-    With two reports, a fact of one report is ``one``."""
+    With two reports, a fact of one report is ``one``; a row of datelines has no kind."""
+    if fact.get("dateline"):
+        return ""
     outlets = fact["outlets"]
     if outlets == 1:
         return "one" if n_included >= 2 else ""
@@ -47,15 +48,19 @@ def _position(col: Column, indices: Sequence[int]) -> float:
 def fact_rows(groups: list[dict[int, list[int]]], cols: Sequence[Column]) -> list[dict[str, Any]]:
     """One dict per fact, ordered by how many reports tell it, then where it first
     appears (the earliest relative position among its cells), then its first
-    cell. ``groups`` map included-report numbers (positions in ``cols``) to
-    sentence indices."""
+    cell; rows of datelines only ("Updated: March 14, 2013") come last, marked
+    ``dateline``. ``groups`` map included-report numbers (positions in ``cols``)
+    to sentence indices."""
     rows = []
     for group in groups:
         first = min((_position(cols[r], ix), r, ix[0]) for r, ix in group.items())
-        rows.append((-len(group), first, group))
-    rows.sort(key=lambda row: (row[0], row[1]))
+        dateline = all(
+            is_dateline(cols[r].report.sentences[i].text) for r, ix in group.items() for i in ix
+        )
+        rows.append((dateline, -len(group), first, group))
+    rows.sort(key=lambda row: row[:3])
     out = []
-    for n, (_outlets, first, group) in enumerate(rows):
+    for n, (dateline, _outlets, first, group) in enumerate(rows):
         texts = {r: [cols[r].report.sentences[i].text for i in ix] for r, ix in group.items()}
         wording = _most_common_wording(texts)
         out.append(
@@ -72,6 +77,7 @@ def fact_rows(groups: list[dict[int, list[int]]], cols: Sequence[Column]) -> lis
                     if r != wording
                 },
                 "position": round(first[0], 4),
+                "dateline": dateline,
             }
         )
     return out
@@ -122,9 +128,7 @@ def summary(facts: Sequence[dict[str, Any]], included: Sequence[Column]) -> list
     keys = [c.key for c in included]
     out: list[dict[str, Any]] = []
     ordered = [
-        f
-        for f in sorted(facts, key=lambda f: (f["position"], f["id"]))
-        if not _is_metadata(_fact_text(f, by_key))
+        f for f in sorted(facts, key=lambda f: (f["position"], f["id"])) if not f["dateline"]
     ]
     if n >= 3:
         for fact in [f for f in ordered if f["outlets"] == n - 1][:SUMMARY_PER_KIND]:
@@ -173,14 +177,13 @@ def _worth_telling(fact: dict[str, Any], by_key: dict[str, Column]) -> bool:
     )
 
 
-def _is_metadata(text: str) -> bool:
-    """A dateline or a byline ("May 03, 2013"): no fact to tell in a summary."""
-    return _is_metadata_text(text, _read_sentence(text))
-
-
 def counts(facts: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    tally = Counter(f["outlets"] for f in facts)
-    return {"facts_by_outlets": {str(k): tally[k] for k in sorted(tally)}}
+    """Facts by how many reports tell them (dateline rows counted apart)."""
+    tally = Counter(f["outlets"] for f in facts if not f["dateline"])
+    return {
+        "facts_by_outlets": {str(k): tally[k] for k in sorted(tally)},
+        "datelines": sum(f["dateline"] for f in facts),
+    }
 
 
 def warnings(facts: Sequence[dict[str, Any]], cols: Sequence[Column]) -> list[str]:
@@ -200,7 +203,7 @@ def warnings(facts: Sequence[dict[str, Any]], cols: Sequence[Column]) -> list[st
         return out
     shared: Counter[str] = Counter()
     for f in facts:
-        if f["outlets"] > 1:
+        if f["outlets"] > 1 and not f["dateline"]:
             for key, indices in f["cells"].items():
                 shared[key] += len(indices)
     share = {c.key: shared[c.key] / max(1, len(c.report.sentences)) for c in included}
