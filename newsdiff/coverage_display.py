@@ -64,6 +64,7 @@ class FactRow:
     kind: str  # all / omitted / one / "" (coverage.fact_kind)
     outlets: int
     cells: list[CoverCell]
+    dateline: bool = False  # a row of datelines only ("Updated: March 14"), put last
 
     @property
     def anchor(self) -> str:
@@ -155,7 +156,11 @@ def fact_rows(result: dict[str, Any], cols: list[Column]) -> list[FactRow]:
                 )
             )
         kind = fact_kind(fact, len(included))
-        rows.append(FactRow(fact["id"], number, kind, fact.get("outlets", 0), cells))
+        rows.append(
+            FactRow(
+                fact["id"], number, kind, fact.get("outlets", 0), cells, bool(fact.get("dateline"))
+            )
+        )
     return rows
 
 

@@ -48,7 +48,7 @@ def test_the_csv_has_one_row_per_fact_and_one_column_per_outlet(client, coverage
     assert len(rows) == 1 + len(facts)
     scandal = next(r for r in rows if "called the closure a scandal" in r[3])
     assert scandal[1] == "one" and scandal[2] == "1" and scandal[4:] == ["", "", ""]
-    shut = next(r for r in rows[1:] if r[4].startswith("The Harbour Bridge was shut"))
+    shut = next(r for r in rows[1:] if "The Harbour Bridge was shut" in r[4])
     assert shut[1] == "all" and all(shut[3:])
 
 
@@ -59,7 +59,7 @@ def test_a_csv_cell_that_looks_like_a_formula_is_defused(client, db):
     for n in range(2):
         make_article(
             story=story,
-            headline=f"Sums {n}",
+            headline="",
             body='=HYPERLINK("http://x") was typed into the council\'s form on Monday.',
         )
     ids = list(story.articles.values_list("pk", flat=True))

@@ -146,12 +146,15 @@ def test_article_text_is_escaped_and_the_page_has_no_inline_script_or_style(clie
 
 
 def test_long_coverages_are_drawn_a_page_of_facts_at_a_time(client, coverage_url, monkeypatch):
-    monkeypatch.setattr(coverage_display, "FACTS_PER_PAGE", 3)
+    monkeypatch.setattr(coverage_display, "FACTS_PER_PAGE", 2)
+    total = len(Coverage.objects.get().result["facts"])
+    pages = (total + 1) // 2
+    assert pages >= 3
     first = client.get(coverage_url).content.decode()
-    assert first.count('<tr id="fact-') == 3 and "Page 1 of 3" in first
+    assert first.count('<tr id="fact-') == 2 and f"Page 1 of {pages}" in first
     assert 'href="?page=2#facts"' in first
-    last = client.get(coverage_url, {"page": "3"}).content.decode()
-    assert last.count('<tr id="fact-') == 1
+    last = client.get(coverage_url, {"page": str(pages)}).content.decode()
+    assert last.count('<tr id="fact-') == total - 2 * (pages - 1)
     assert client.get(coverage_url, {"page": "x"}).status_code == 200
 
 
@@ -174,3 +177,25 @@ def test_a_corrected_article_is_noted_with_a_link_to_read_the_current_texts(clie
 def test_an_unknown_permalink_is_a_404(client, db):
     assert client.get("/v/2345678923/").status_code == 404
     assert client.get("/v/not-an-id/").status_code == 404
+
+
+def test_a_row_of_datelines_comes_last_marked_as_such(client, db):
+    from tests.conftest import COVERED_REPORTS
+
+    story = make_story(title="Dated", slug="dated")
+    for outlet, headline, body in COVERED_REPORTS:
+        make_article(
+            source=make_source(name=outlet, slug=outlet.lower().replace(" ", "-")),
+            story=story,
+            headline=headline,
+            body=f"Updated: 14 March 2013 07:51\n\n{body}",
+        )
+    ids = list(story.articles.values_list("pk", flat=True))
+    url = client.post(reverse("newsdiff:story-coverage", args=[story.slug]), {"articles": ids}).url
+    body = client.get(url).content.decode()
+    rows = re.findall(r"<tr id=\"fact-\d+\".*?</tr>", body, flags=re.S)
+    assert "fact--dateline" in rows[-1] and "Updated: 14 March 2013" in rows[-1]
+    assert '<span class="badge fact__kind">dateline</span>' in rows[-1]
+    assert all("fact--dateline" not in row for row in rows[:-1])
+    assert "1 row of datelines, last" in body
+    assert "fact--dateline" not in client.get(url, {"show": "all"}).content.decode()
