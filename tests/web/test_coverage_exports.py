@@ -56,7 +56,7 @@ def test_a_csv_cell_that_looks_like_a_formula_is_defused(client, db):
     from tests.factories import make_article, make_story
 
     story = make_story(title="Formula", slug="formula")
-    for n in range(2):
+    for _ in range(2):
         make_article(
             story=story,
             headline="",
