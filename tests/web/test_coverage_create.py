@@ -179,3 +179,8 @@ def test_a_get_naming_reports_shows_them_with_the_button_and_creates_nothing(cli
         checked = f'value="{pk}" id="cov-{pk}" checked' in body
         assert checked == (pk in chosen)
     assert not Coverage.objects.exists()
+
+
+def test_the_home_page_leads_to_a_storys_coverage(client, covered_story):
+    body = client.get(reverse("newsdiff:home")).content.decode()
+    assert f'href="{coverage_url(covered_story)}">who reports what' in body
