@@ -268,3 +268,8 @@ def _body(report):
 def test_each_headline_sits_in_the_row_of_its_lede(coverage):
     first = _fact_with(coverage, "1", "Thousands of protesters marched")
     assert first["cells"] == {"4": [0, 1], "2": [0, 1], "3": [0, 1], "1": [0, 1]}
+
+
+def test_every_fact_carries_its_kind(coverage):
+    assert [f["kind"] for f in coverage["facts"]] == [fact_kind(f, 4) for f in coverage["facts"]]
+    assert {"all", "omitted", "one"} <= {f["kind"] for f in coverage["facts"]}

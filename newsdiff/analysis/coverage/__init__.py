@@ -73,6 +73,8 @@ def build_coverage(
     groups = _facts.group_facts(links, [len(c.report.sentences) for c in included])
     groups = _facts.headlines_with_ledes(groups, included)
     facts = rows.fact_rows(groups, included)
+    for fact in facts:
+        fact["kind"] = fact_kind(fact, len(included))
     return {
         "version": coverage_version(),
         "reports": [inputs.report_dict(c) for c in cols],
