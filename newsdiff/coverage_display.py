@@ -155,7 +155,8 @@ def fact_rows(result: dict[str, Any], cols: list[Column]) -> list[FactRow]:
                     is_wording,
                 )
             )
-        kind = fact_kind(fact, len(included))
+        # The kind stored with the fact (results made before it was stored: worked out)
+        kind = fact["kind"] if "kind" in fact else fact_kind(fact, len(included))
         rows.append(
             FactRow(
                 fact["id"], number, kind, fact.get("outlets", 0), cells, bool(fact.get("dateline"))
