@@ -67,9 +67,10 @@ bench: $(STAMP)
 	$(PY) bench/coverage.py
 	$(PY) bench/ecbplus_load.py
 
-## bench-web: the seed comparison page under load (gunicorn, 2 workers, wrk) and creation time
+## bench-web: the seed comparison page under load (gunicorn, 2 workers, wrk) and creation time; a coverage's making and page time
 bench-web: $(STAMP)
 	bench/web_load.sh
+	$(PY) bench/coverage_page.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -13,7 +13,7 @@ from django.utils.html import format_html, format_html_join
 
 from newsdiff import pipeline
 from newsdiff.forms import ArticleUploadForm
-from newsdiff.models import Article, Comparison, LexiconEntry, Source, Story
+from newsdiff.models import Article, Comparison, Coverage, LexiconEntry, Source, Story
 
 
 @admin.register(Source)
@@ -24,11 +24,79 @@ class SourceAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+@admin.display(description="Permalink")
+def permalink(obj) -> str:
+    """A comparison's or coverage's public address, as a link."""
+    return format_html('<a href="{0}">{0}</a>', obj.get_absolute_url())
+
+
+@admin.display(description="Outlets")
+def coverage_outlets(obj: Coverage) -> str:
+    return ", ".join((obj.summary or {}).get("outlets", [])) or f"{len(obj.article_ids)} reports"
+
+
+class StoryArticleInline(admin.TabularInline):
+    """The story's reports; each opens its own page, whose Story field moves it."""
+
+    model = Article
+    fields = ["source", "headline", "published_at", "language"]
+    readonly_fields = fields
+    show_change_link = True
+    extra = 0
+    can_delete = False
+    verbose_name_plural = "Reports (open one to move it to another story)"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class StoryCoverageInline(admin.TabularInline):
+    model = Coverage
+    fields = [permalink, "status", coverage_outlets, "created_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("result")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Story)
 class StoryAdmin(admin.ModelAdmin):
     list_display = ["title", "created_at"]
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ["title"]}
+    inlines = [StoryArticleInline, StoryCoverageInline]
+
+
+class MoveToStoryForm(forms.Form):
+    story = forms.ModelChoiceField(
+        queryset=Story.objects.order_by("title"), label="Move them to the story"
+    )
+
+
+@admin.action(description="Move the selected articles to another story")
+def move_to_story(modeladmin, request, queryset):
+    """A report put in the wrong story (another event) is moved without re-reading
+    its text: coverages already made keep showing what they read."""
+    form = MoveToStoryForm(request.POST if "apply" in request.POST else None)
+    if form.is_valid():
+        story = form.cleaned_data["story"]
+        moved = queryset.update(story=story)
+        messages.success(request, f"Moved {moved} article(s) to “{story}”.")
+        return None
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "opts": modeladmin.model._meta,
+        "title": "Move articles to another story",
+        "articles": queryset.select_related("source", "story"),
+        "form": form,
+        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+    }
+    return TemplateResponse(request, "admin/newsdiff/article/move_to_story.html", context)
 
 
 SENTENCES_SHOWN = 300  # the change page lists this many; the article page shows them all
@@ -108,6 +176,7 @@ class ArticleChangeForm(forms.ModelForm):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleChangeForm
+    actions = [move_to_story]
     list_display = ["headline_or_id", "source", "wire_agency", "story", "published_at"]
     list_filter = ["source", "story", ("published_at", admin.DateFieldListFilter), "input_format"]
     list_select_related = ["source", "wire_agency", "story"]
@@ -371,13 +440,42 @@ class ComparisonAdmin(admin.ModelAdmin):
         "right_label",
         "created_by",
         "created_at",
-        "link",
+        permalink,
     ]
     exclude = ["result"]
 
-    @admin.display(description="Permalink")
-    def link(self, obj: Comparison) -> str:
-        return format_html('<a href="{0}">{0}</a>', obj.get_absolute_url())
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Coverage)
+class CoverageAdmin(admin.ModelAdmin):
+    list_display = ["short_id", "label", "status", coverage_outlets, "engine_version", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["short_id", "label", "story__title"]
+    list_select_related = ["story"]
+    fields = [
+        permalink,
+        "story",
+        "label",
+        "status",
+        "error",
+        "attempts",
+        "article_ids",
+        "engine_version",
+        "sentence_count",
+        "summary",
+        "created_by",
+        "created_at",
+        "finished_at",
+    ]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("result")
 
     def has_add_permission(self, request):
         return False

@@ -438,12 +438,12 @@ def write_csv(stream, result: dict[str, Any]) -> None:
                 f"{row.score:.3f}" if pair else "",
                 row.left.position if row.left else "",
                 " ".join(str(i) for i in row.left.indexes) if row.left else "",
-                _safe_cell(left_text),
+                safe_cell(left_text),
                 row.right.position if row.right else "",
                 " ".join(str(i) for i in row.right.indexes) if row.right else "",
-                _safe_cell(right_text),
+                safe_cell(right_text),
                 "; ".join(row.terms),
-                _safe_cell(_changes(pair["diff"])) if pair else "",
+                safe_cell(_changes(pair["diff"])) if pair else "",
                 "; ".join(
                     dict.fromkeys(FINDING_KINDS.get(f["kind"], (f["kind"],))[0] for f in on_row)
                 ),
@@ -452,6 +452,6 @@ def write_csv(stream, result: dict[str, Any]) -> None:
         )
 
 
-def _safe_cell(text: str) -> str:
+def safe_cell(text: str) -> str:
     """Keep spreadsheet programs from running a cell as a formula."""
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

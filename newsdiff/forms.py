@@ -16,7 +16,7 @@ from django.utils.html import format_html
 from newsdiff.analysis import clean
 from newsdiff.analysis.types import CleanedText
 from newsdiff.models import Article, Source, Story
-from newsdiff.pipeline import find_duplicate
+from newsdiff.pipeline import COVERAGE_MAX_REPORTS, COVERAGE_MIN_REPORTS, find_duplicate
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -308,3 +308,35 @@ class CompareForm(forms.Form):
                 "That is the same article twice. Choose two different reports of the event."
             )
         return data
+
+
+class CoverageForm(forms.Form):
+    """The reports of one story to read together (checkboxes on the story page)."""
+
+    articles = forms.TypedMultipleChoiceField(
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        label="Reports",
+        error_messages={
+            "required": "Choose the reports to read together.",
+            "invalid_choice": "One of the chosen reports is not in this story (any more).",
+        },
+    )
+
+    def __init__(self, *args, story_articles: list[Article], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.story_articles = {a.pk: a for a in story_articles}
+        self.fields["articles"].choices = [(a.pk, str(a)) for a in story_articles]
+
+    def clean_articles(self) -> list[Article]:
+        chosen = list(dict.fromkeys(self.cleaned_data["articles"]))
+        if len(chosen) < COVERAGE_MIN_REPORTS:
+            raise forms.ValidationError(
+                "Choose at least two reports: a coverage shows who reports what across outlets."
+            )
+        if len(chosen) > COVERAGE_MAX_REPORTS:
+            raise forms.ValidationError(
+                f"Choose at most {COVERAGE_MAX_REPORTS} reports ({len(chosen)} chosen): more "
+                "columns than that cannot be read side by side."
+            )
+        return [self.story_articles[pk] for pk in chosen]

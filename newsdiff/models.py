@@ -236,16 +236,6 @@ class Sentence(models.Model):
         return f"s-{self.position}"
 
 
-# Short ids for comparison links: 10 characters from an alphabet without
-# look-alikes (no 0/o, 1/l/i), about 49 bits of randomness: not guessable by counting.
-SHORT_ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
-SHORT_ID_LENGTH = 10
-
-
-def new_short_id() -> str:
-    return "".join(secrets.choice(SHORT_ID_ALPHABET) for _ in range(SHORT_ID_LENGTH))
-
-
 class ComparisonQuerySet(models.QuerySet):
     def recent(self):
         """Newest first, for lists: without the result (its summary has a column)."""
@@ -266,20 +256,60 @@ class ComparisonQuerySet(models.QuerySet):
         return self.filter(Q(left_article=article) | Q(right_article=article))
 
 
-class Comparison(models.Model):
+# Short ids for comparison links: 10 characters from an alphabet without
+# look-alikes (no 0/o, 1/l/i), about 49 bits of randomness: not guessable by counting.
+SHORT_ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
+SHORT_ID_LENGTH = 10
+
+
+def new_short_id() -> str:
+    return "".join(secrets.choice(SHORT_ID_ALPHABET) for _ in range(SHORT_ID_LENGTH))
+
+
+class WorkStatus(models.TextChoices):
+    QUEUED = "queued", "Waiting for the worker"
+    RUNNING = "running", "Being made"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+
+
+class BackgroundWork(models.Model):
+    """A result made once, maybe by the background worker: its state while it is made.
+
+    The row (and so its permalink) exists as soon as it is asked for; the worker
+    claims it, marks it alive, and saves the result in one write (pipeline.py)."""
+
+    Status = WorkStatus
+
+    short_id = models.CharField(max_length=16, unique=True, default=new_short_id, editable=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DONE)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    error = models.TextField(blank=True, help_text="Why it could not be made (shown to readers).")
+    started_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(
+        null=True, blank=True, help_text="Last sign of life from the worker making it."
+    )
+    finished_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == self.Status.DONE
+
+
+class Comparison(BackgroundWork):
     """Two articles aligned once, frozen: the permalink always shows this result.
 
     The row (and so the permalink) exists as soon as the comparison is asked for; a
     large one is made by the background worker and its result saved in one write.
     """
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", "Waiting for the worker"
-        RUNNING = "running", "Being made"
-        DONE = "done", "Done"
-        FAILED = "failed", "Failed"
-
-    short_id = models.CharField(max_length=16, unique=True, default=new_short_id, editable=False)
     left_article = models.ForeignKey(
         Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -306,23 +336,11 @@ class Comparison(models.Model):
     summary = models.JSONField(
         null=True, blank=True, help_text="The result's summary, for lists (no need to load it all)."
     )
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DONE)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    error = models.TextField(blank=True, help_text="Why the comparison could not be made.")
     sentence_count = models.PositiveIntegerField(
         default=0, help_text="Sentences of both reports together: what the work grows with."
     )
-    started_at = models.DateTimeField(null=True, blank=True)
-    heartbeat_at = models.DateTimeField(
-        null=True, blank=True, help_text="Last sign of life from the worker making it."
-    )
-    finished_at = models.DateTimeField(null=True, blank=True)
     left_label = models.CharField(max_length=300, help_text="Outlet and headline at the time.")
     right_label = models.CharField(max_length=300)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
-    )
 
     objects = ComparisonQuerySet.as_manager()
 
@@ -347,10 +365,6 @@ class Comparison(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("newsdiff:comparison-detail", args=[self.short_id])
 
-    @property
-    def is_done(self) -> bool:
-        return self.status == self.Status.DONE
-
 
 def text_hash(headline: str, standfirst: str, body: str) -> str:
     """Hash of what a comparison reads from an article: its cleaned fields."""
@@ -359,6 +373,64 @@ def text_hash(headline: str, standfirst: str, body: str) -> str:
 
 def compared_text_hash(article: Article) -> str:
     return text_hash(article.headline, article.standfirst, article.body)
+
+
+class CoverageQuerySet(models.QuerySet):
+    def recent(self):
+        """Newest first, for lists: without the result (its summary has a column)."""
+        return self.select_related("story").defer("result").order_by("-created_at")
+
+
+class Coverage(BackgroundWork):
+    """One story's reports read together once, frozen: which facts each outlet
+    reports, which it leaves out, and how each frames the story.
+
+    One stored result per set of texts and engine (``texts_key``), whatever order
+    the articles were picked in; the permalink always shows this result.
+    """
+
+    story = models.ForeignKey(
+        Story, on_delete=models.SET_NULL, null=True, blank=True, related_name="coverages"
+    )
+    articles = models.ManyToManyField(Article, related_name="coverages", blank=True)
+    article_ids = models.JSONField(
+        default=list, help_text="The articles read, by id, in ascending order, as asked."
+    )
+    text_hashes = models.JSONField(
+        default=list, help_text="Hash of each article's text as read, in article_ids' order."
+    )
+    texts_key = models.CharField(
+        max_length=64,
+        unique=True,
+        help_text="Hash of the articles, their texts and the engine: one result per set.",
+    )
+    engine_version = models.CharField(max_length=60)
+    result = models.JSONField(
+        null=True,
+        blank=True,
+        help_text="The coverage result, texts included, as read (empty until made).",
+    )
+    summary = models.JSONField(
+        null=True,
+        blank=True,
+        help_text="Counts and the outlets' names, for lists (no need to load the result).",
+    )
+    sentence_count = models.PositiveIntegerField(
+        default=0, help_text="Sentences of all the reports together: what the work grows with."
+    )
+    label = models.CharField(max_length=300, help_text="The story's title at the time.")
+
+    objects = CoverageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "coverages"
+
+    def __str__(self) -> str:
+        return f"{self.label} ({len(self.article_ids)} reports)"
+
+    def get_absolute_url(self) -> str:
+        return reverse("newsdiff:coverage-detail", args=[self.short_id])
 
 
 class LexiconEntry(models.Model):

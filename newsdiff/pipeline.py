@@ -7,27 +7,27 @@ analysis modules directly.
 
 from __future__ import annotations
 
-import logging
-import threading
 from collections.abc import Iterable
 from dataclasses import asdict
-from datetime import timedelta
 from typing import Any
 
 import numpy as np
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, F, Max
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.text import slugify
 
-from newsdiff.analysis import clean, compare, encode, framing, mirror, segment
+from newsdiff import work
+from newsdiff.analysis import clean, compare, coverage, encode, framing, mirror, segment
 from newsdiff.analysis.types import CleanedText
 from newsdiff.analysis.types import Sentence as AnalysisSentence
 from newsdiff.lexicon_data import lexicon_from_entries
 from newsdiff.models import (
     Article,
+    BackgroundWork,
     Comparison,
+    Coverage,
     LexiconEntry,
     Sentence,
     Source,
@@ -37,9 +37,7 @@ from newsdiff.models import (
     text_hash,
 )
 
-logger = logging.getLogger(__name__)
-
-# Wire agencies we recognise in bylines, by the full name cleaning reports.
+# Wire agencies we recognise in bylines, by the full name clean/ reports.
 WIRE_AGENCY_COUNTRIES = {
     "Associated Press": "US",
     "Reuters": "GB",
@@ -364,11 +362,8 @@ def request_comparison(left: Article, right: Article, user=None) -> Comparison:
             )
     except IntegrityError:  # the same comparison was asked for at the same moment
         return Comparison.objects.defer("result").get(**_comparison_lookup(left, right))
-    if size <= settings.NEWSDIFF_INLINE_SENTENCES:
-        run_comparison(comparison.pk)
-        comparison.refresh_from_db()
-    else:
-        _enqueue(comparison)
+    _make_now_or_later(comparison)
+    comparison.refresh_from_db()
     return comparison
 
 
@@ -422,45 +417,29 @@ def compare_articles(left: Article, right: Article, user=None) -> Comparison:
     return comparison
 
 
-# A comparison is tried this many times (a crash, a killed worker) before it is
-# shown as failed.
-MAX_ATTEMPTS = 2
-# The worker making a comparison marks it alive this often; a comparison with no
-# sign of life for settings.NEWSDIFF_STALLED_AFTER seconds has lost its worker.
-HEARTBEAT_SECONDS = 5
+def _enqueue(row: BackgroundWork) -> None:
+    from newsdiff.tasks import make_comparison, make_coverage
+
+    task = make_coverage if isinstance(row, Coverage) else make_comparison
+    task.enqueue(row.pk)
 
 
-def _enqueue(comparison: Comparison) -> None:
-    from newsdiff.tasks import make_comparison
-
-    make_comparison.enqueue(comparison.pk)
-
-
-class _Heartbeat(threading.Thread):
-    """Marks a running comparison alive every HEARTBEAT_SECONDS until stopped."""
-
-    def __init__(self, pk: int):
-        super().__init__(daemon=True)
-        self.pk, self.stopped = pk, threading.Event()
-
-    def run(self) -> None:
-        used = False
-        while not self.stopped.wait(HEARTBEAT_SECONDS):
-            used = True
-            Comparison.objects.filter(pk=self.pk, status=Comparison.Status.RUNNING).update(
-                heartbeat_at=timezone.now()
-            )
-        if used:
-            connection.close()
-
-
-class ComparisonUnavailable(Exception):
-    """The comparison cannot be made; the message is shown to journalists."""
+def _make_now_or_later(row: BackgroundWork) -> None:
+    """Make a queued row in this request when it is small, else queue it for the
+    worker (its page shows progress meanwhile)."""
+    if isinstance(row, Coverage):
+        small, run = row.sentence_count <= settings.NEWSDIFF_COVERAGE_INLINE_SENTENCES, run_coverage
+    else:
+        small, run = row.sentence_count <= settings.NEWSDIFF_INLINE_SENTENCES, run_comparison
+    if small:
+        run(row.pk)
+    else:
+        _enqueue(row)
 
 
 def _articles_as_asked(comparison: Comparison) -> tuple[Article, Article]:
     if comparison.left_article_id is None or comparison.right_article_id is None:
-        raise ComparisonUnavailable(
+        raise work.Unavailable(
             "An article was removed from newsdiff before the comparison was made."
         )
     related = Article.objects.select_related("source", "wire_agency")
@@ -470,107 +449,193 @@ def _articles_as_asked(comparison: Comparison) -> tuple[Article, Article]:
         comparison.left_hash,
         comparison.right_hash,
     ):
-        raise ComparisonUnavailable(
+        raise work.Unavailable(
             "An article was corrected before the comparison was made; compare the current "
             "texts instead."
         )
     return left, right
 
 
+def _compared(comparison: Comparison) -> dict[str, Any]:
+    left, right = _articles_as_asked(comparison)
+    result = compare.compare_sentences(
+        analysis_sentences(left),
+        analysis_sentences(right),
+        article_metadata(left),
+        article_metadata(right),
+        lexicon=current_lexicon(),
+        stored_vectors=(stored_vectors(left), stored_vectors(right)),
+    )
+    return {"result": result, "summary": result["summary"]}
+
+
 def run_comparison(pk: int) -> None:
-    """Make a queued comparison and save its result in one write (the task's body).
+    """Make a queued comparison and save its result in one write (the task's body);
+    retried once on an error, then failed with a plain message (newsdiff.work)."""
+    work.make(Comparison, pk, _compared, _enqueue, "comparing these reports")
 
-    A comparison another worker has taken, or one already made, is left alone. An
-    error is retried once (queued again), then the comparison is marked failed with
-    a plain message; a half-made result is never saved.
-    """
-    now = timezone.now()
-    claimed = Comparison.objects.filter(pk=pk, status=Comparison.Status.QUEUED).update(
-        status=Comparison.Status.RUNNING,
-        attempts=F("attempts") + 1,
-        started_at=now,
-        heartbeat_at=now,
-        error="",
+
+def recover_if_stalled(row: BackgroundWork) -> BackgroundWork:
+    """A comparison or coverage whose worker died is queued again or, on its last
+    try, marked failed. Returns the current row."""
+    return work.recover_if_stalled(row, _enqueue)
+
+
+def retry_failed(row: BackgroundWork) -> None:
+    """Staff's retry of a failed comparison or coverage: it gets its tries again."""
+    if work.reset_failed(row):
+        _make_now_or_later(row)
+    row.refresh_from_db()
+
+
+# --- Coverage: one story's reports read together ----------------------------
+
+# How many reports one coverage reads.
+COVERAGE_MIN_REPORTS = coverage.MIN_REPORTS
+COVERAGE_MAX_REPORTS = coverage.MAX_REPORTS
+
+
+def _coverage_lookup(articles: Iterable[Article]) -> dict[str, Any]:
+    """What identifies one coverage: the articles (in ascending id order, whatever
+    order they were picked in), the texts they had, and the engine."""
+    ordered = sorted(articles, key=lambda a: a.pk)
+    hashes = [compared_text_hash(a) for a in ordered]
+    version = coverage.coverage_version()
+    words = [version, *(f"{a.pk}:{h}" for a, h in zip(ordered, hashes, strict=True))]
+    return {
+        "article_ids": [a.pk for a in ordered],
+        "text_hashes": hashes,
+        "engine_version": version,
+        "texts_key": content_hash("\x1f".join(words)),
+    }
+
+
+def default_coverage_articles(story: Story) -> list[Article]:
+    """The reports a story's coverage reads unless a reader picks others: its English
+    ones (the encoder reads English), oldest first, at most COVERAGE_MAX_REPORTS."""
+    return list(
+        story.articles.select_related("source", "wire_agency")
+        .filter(language="en")
+        .order_by("published_at", "pk")[:COVERAGE_MAX_REPORTS]
     )
-    if not claimed:
-        return
-    heartbeat = _Heartbeat(pk)
-    heartbeat.start()
+
+
+def find_coverage(articles: Iterable[Article]) -> Coverage | None:
+    """The coverage of these articles' current texts with the current engine, in
+    whatever state (being made, done or failed)."""
+    key = _coverage_lookup(articles)["texts_key"]
+    return Coverage.objects.defer("result").filter(texts_key=key).first()
+
+
+def coverage_size(articles: Iterable[Article]) -> int:
+    """Sentences of all the reports together: what making the coverage grows with."""
+    return Sentence.objects.filter(article__in=list(articles)).count()
+
+
+def request_coverage(articles: list[Article], story: Story | None, user=None) -> Coverage:
+    """The coverage of these articles' current texts: the existing one, or a new one
+    (its permalink exists at once). A small one is made before this returns, a
+    larger one by the background worker."""
+    if not COVERAGE_MIN_REPORTS <= len({a.pk for a in articles}) <= COVERAGE_MAX_REPORTS:
+        raise ValueError(
+            f"A coverage reads {COVERAGE_MIN_REPORTS} to {COVERAGE_MAX_REPORTS} reports."
+        )
+    existing = find_coverage(articles)
+    if existing:
+        return existing
+    lookup = _coverage_lookup(articles)
     try:
-        comparison = Comparison.objects.defer("result").get(pk=pk)
-        left, right = _articles_as_asked(comparison)
-        result = compare.compare_sentences(
-            analysis_sentences(left),
-            analysis_sentences(right),
-            article_metadata(left),
-            article_metadata(right),
-            lexicon=current_lexicon(),
-            stored_vectors=(stored_vectors(left), stored_vectors(right)),
+        with transaction.atomic():
+            row = Coverage.objects.create(
+                **lookup,
+                story=story,
+                status=Coverage.Status.QUEUED,
+                sentence_count=coverage_size(articles),
+                label=(story.title if story else "Reports read together")[:300],
+                created_by=user if getattr(user, "is_authenticated", False) else None,
+            )
+            row.articles.set(lookup["article_ids"])
+    except IntegrityError:  # the same coverage was asked for at the same moment
+        return Coverage.objects.defer("result").get(texts_key=lookup["texts_key"])
+    _make_now_or_later(row)
+    row.refresh_from_db()
+    return row
+
+
+def _coverage_reports(row: Coverage) -> list[coverage.Report]:
+    """The reports as they were when the coverage was asked for, with their stored
+    sentences and vectors."""
+    found = {
+        a.pk: a
+        for a in Article.objects.select_related("source", "wire_agency").filter(
+            pk__in=row.article_ids
         )
-    except ComparisonUnavailable as err:
-        _fail(pk, str(err))
-        return
-    except Exception:
-        logger.exception("Comparison %s failed", pk)
-        _retry_or_fail(pk, "newsdiff hit an unexpected error while comparing these reports.")
-        return
-    finally:
-        heartbeat.stopped.set()
-    Comparison.objects.filter(pk=pk, status=Comparison.Status.RUNNING).update(
-        result=result,
-        summary=result["summary"],
-        status=Comparison.Status.DONE,
-        finished_at=timezone.now(),
-    )
-
-
-def _fail(pk: int, message: str) -> None:
-    Comparison.objects.filter(pk=pk).update(
-        status=Comparison.Status.FAILED, error=message, finished_at=timezone.now()
-    )
-
-
-def _retry_or_fail(pk: int, message: str, status: str = Comparison.Status.RUNNING) -> None:
-    """Queue the comparison again if it has a try left, else mark it failed."""
-    retried = Comparison.objects.filter(pk=pk, status=status, attempts__lt=MAX_ATTEMPTS).update(
-        status=Comparison.Status.QUEUED
-    )
-    if retried:
-        _enqueue(Comparison.objects.defer("result").get(pk=pk))
-    else:
-        Comparison.objects.filter(pk=pk, status=status).update(
-            status=Comparison.Status.FAILED,
-            error=f"{message} It was tried {MAX_ATTEMPTS} times.",
-            finished_at=timezone.now(),
+    }
+    if len(found) != len(row.article_ids):
+        raise work.Unavailable("An article was removed from newsdiff before the coverage was made.")
+    articles = [found[pk] for pk in row.article_ids]
+    if [compared_text_hash(a) for a in articles] != row.text_hashes:
+        raise work.Unavailable(
+            "An article was corrected before the coverage was made; build the coverage of "
+            "the current texts instead."
         )
-
-
-def recover_if_stalled(comparison: Comparison) -> Comparison:
-    """A comparison whose worker died (no sign of life for NEWSDIFF_STALLED_AFTER
-    seconds) is queued again or, on its last try, marked failed. Returns the current row."""
-    cutoff = timezone.now() - timedelta(seconds=settings.NEWSDIFF_STALLED_AFTER)
-    beat = comparison.heartbeat_at
-    if comparison.status == Comparison.Status.RUNNING and beat is not None and beat < cutoff:
-        stalled = Comparison.objects.filter(
-            pk=comparison.pk, status=Comparison.Status.RUNNING, heartbeat_at__lt=cutoff
+    return [
+        coverage.Report(
+            key=str(a.pk),
+            outlet=a.source.name,
+            sentences=analysis_sentences(a),
+            meta=article_metadata(a),
+            vectors=stored_vectors(a),
         )
-        if stalled.exists():
-            _retry_or_fail(comparison.pk, "The worker making this comparison stopped.")
-        comparison.refresh_from_db()
-    return comparison
+        for a in articles
+    ]
 
 
-def retry_comparison(comparison: Comparison) -> None:
-    """Staff's retry of a failed comparison: it gets its tries again."""
-    reset = Comparison.objects.filter(pk=comparison.pk, status=Comparison.Status.FAILED).update(
-        status=Comparison.Status.QUEUED, attempts=0, error="", finished_at=None
+def coverage_summary(result: dict[str, Any]) -> dict[str, Any]:
+    """What lists show of a coverage without loading its result."""
+    included = [r for r in result["reports"] if r.get("included", True)]
+    return {
+        "outlets": [r["outlet"] for r in included],
+        "reports": len(result["reports"]),
+        "facts": len(result["facts"]),
+        "facts_by_outlets": result.get("counts", {}).get("facts_by_outlets", {}),
+        "warnings": len(result.get("warnings", [])),
+    }
+
+
+def _covered(row: Coverage) -> dict[str, Any]:
+    reports = _coverage_reports(row)
+    try:
+        result = coverage.build_coverage(reports, lexicon=current_lexicon())
+    except ValueError as err:  # fewer than two reports it can read: its plain message
+        raise work.Unavailable(str(err)) from err
+    return {"result": result, "summary": coverage_summary(result)}
+
+
+def run_coverage(pk: int) -> None:
+    """Make a queued coverage and save its result in one write (the task's body);
+    retried once on an error, then failed with a plain message (newsdiff.work)."""
+    work.make(Coverage, pk, _covered, _enqueue, "reading these reports together")
+
+
+def coverage_result(row: Coverage) -> dict[str, Any]:
+    return Coverage.objects.values_list("result", flat=True).get(pk=row.pk)
+
+
+def outdated_reports(row: Coverage) -> list[int]:
+    """The ids of the coverage's articles corrected since it was made."""
+    texts = Article.objects.filter(pk__in=row.article_ids).values_list(
+        "pk", "headline", "standfirst", "body"
     )
-    if reset:
-        if comparison.sentence_count <= settings.NEWSDIFF_INLINE_SENTENCES:
-            run_comparison(comparison.pk)
-        else:
-            _enqueue(comparison)
-    comparison.refresh_from_db()
+    now = {pk: text_hash(h, s, b) for pk, h, s, b in texts}
+    was = dict(zip(row.article_ids, row.text_hashes, strict=True))
+    return [pk for pk, current in now.items() if current != was.get(pk)]
+
+
+# Measured with bench/coverage_page.py (2 cores, loaded: 4.6-8.8 ms): about this many
+# seconds per sentence of all the reports together, for telling a reader how long a
+# large coverage takes.
+COVERAGE_SECONDS_PER_SENTENCE = 0.007
 
 
 def is_outdated_by_pk(comparison: Comparison) -> dict[str, bool]:
@@ -592,8 +657,9 @@ def is_outdated_by_pk(comparison: Comparison) -> dict[str, bool]:
 SECONDS_PER_SENTENCE = 0.0005
 
 
-def expected_seconds(comparison: Comparison) -> int:
-    return max(1, round(comparison.sentence_count * SECONDS_PER_SENTENCE))
+def expected_seconds(row: BackgroundWork) -> int:
+    rate = COVERAGE_SECONDS_PER_SENTENCE if isinstance(row, Coverage) else SECONDS_PER_SENTENCE
+    return max(1, round(row.sentence_count * rate))
 
 
 def current_lexicon() -> framing.Lexicon:

@@ -186,6 +186,11 @@ TASKS = {
 # A comparison of at most this many sentences (both reports together) is made inside
 # the request that asks for it; a larger one goes to the background worker.
 NEWSDIFF_INLINE_SENTENCES = env_int("NEWSDIFF_INLINE_SENTENCES", 400)
+# A coverage (a story's reports read together) of at most this many sentences, all
+# the reports together, is made inside the request that asks for it; a larger one
+# goes to the background worker. bench/coverage_page.py measured 5-9 ms per sentence
+# (2 cores, load 12): 120 sentences keep the asking request under about a second.
+NEWSDIFF_COVERAGE_INLINE_SENTENCES = env_int("NEWSDIFF_COVERAGE_INLINE_SENTENCES", 120)
 # A comparison whose worker shows no sign of life for this long (it marks it every 5 s)
 # is taken to have lost its worker: it is queued again once, then marked failed.
 NEWSDIFF_STALLED_AFTER = env_int("NEWSDIFF_STALLED_AFTER", 60)

@@ -7,8 +7,8 @@ from django.tasks import task
 
 from newsdiff import pipeline
 
-# A reader waits on a comparison; nobody waits on vectors (a comparison encodes what
-# is missing itself), so a free worker takes comparisons first.
+# A reader waits on a comparison or a coverage; nobody waits on vectors (either encodes
+# what is missing itself), so a free worker takes those first.
 COMPARISON_PRIORITY = 10
 ENCODING_PRIORITY = -10
 
@@ -16,6 +16,11 @@ ENCODING_PRIORITY = -10
 @task(priority=COMPARISON_PRIORITY)
 def make_comparison(comparison_id: int) -> None:
     pipeline.run_comparison(comparison_id)
+
+
+@task(priority=COMPARISON_PRIORITY)
+def make_coverage(coverage_id: int) -> None:
+    pipeline.run_coverage(coverage_id)
 
 
 @task(priority=ENCODING_PRIORITY)

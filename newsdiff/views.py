@@ -9,28 +9,20 @@ from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from newsdiff import display, page_cache, pipeline, throttle
+from newsdiff import coverage_views, display, page_cache, pipeline, throttle
 from newsdiff.forms import CompareForm
-from newsdiff.http import HtmxRequest
-from newsdiff.models import Article, Comparison, Source, Story
+from newsdiff.http import HtmxRequest, json_download, not_ready, pending, see_other
+from newsdiff.models import Article, Comparison, Coverage, Source, Story
 
 PAGE_SIZE = 25
-
-
-def _see_other(url: str) -> HttpResponse:
-    """The redirect after a POST (303: the browser then GETs the page)."""
-    response = HttpResponseRedirect(url)
-    response.status_code = 303
-    return response
 
 
 def _page(request: HtmxRequest, queryset, size: int = PAGE_SIZE):
@@ -98,11 +90,16 @@ def story_list(request: HtmxRequest) -> HttpResponse:
 def story_detail(request: HtmxRequest, slug: str) -> HttpResponse:
     story = get_object_or_404(Story.objects.with_articles(), slug=slug)
     articles = list(story.articles.all())
+    default = pipeline.default_coverage_articles(story)
     context = {
         "story": story,
         "choices": [(story.title, articles)],
         "first_pk": articles[0].pk if articles else None,
         "second_pk": articles[1].pk if len(articles) > 1 else None,
+        "coverage_rows": coverage_views.picker_rows(articles, {a.pk for a in default}),
+        "coverage": pipeline.find_coverage(default) if len(default) >= 2 else None,
+        "coverages": story.coverages.recent().filter(status=Coverage.Status.DONE)[:5],
+        "max_reports": pipeline.COVERAGE_MAX_REPORTS,
     }
     return render(request, "newsdiff/story_detail.html", context)
 
@@ -213,7 +210,7 @@ def compare_start(request: HtmxRequest) -> HttpResponse:
             response["Retry-After"] = str(throttle.retry_after_seconds())
             return response
     comparison = pipeline.request_comparison(left, right, user=request.user)
-    return _see_other(comparison.get_absolute_url())
+    return see_other(comparison.get_absolute_url())
 
 
 @require_safe
@@ -288,7 +285,7 @@ def comparison_detail(request: HtmxRequest, short_id: str) -> HttpResponse:
     if state["status"] != Comparison.Status.DONE or (
         request.htmx and request.htmx.target == "progress"
     ):
-        return _comparison_pending(request, _comparison_or_404(short_id))
+        return pending(request, _comparison_or_404(short_id), "newsdiff/comparison_pending.html")
     options = _page_options(request)
     # htmx asks for one more chunk of rows (scrolling) or the rows' section (filters).
     part = "body"
@@ -379,75 +376,28 @@ def _render_comparison_body(request: HtmxRequest, context: dict[str, Any], part:
     return render_to_string(template, context, request)
 
 
-def _comparison_pending(request: HtmxRequest, comparison: Comparison) -> HttpResponse:
-    """A comparison still being made (or failed): what is happening, refreshed by htmx
-    every few seconds (a <noscript> refresh without JavaScript) until it is done."""
-    comparison = pipeline.recover_if_stalled(comparison)
-    if comparison.is_done:
-        if request.htmx:
-            response = HttpResponse(status=204)
-            response["HX-Refresh"] = "true"
-            return response
-        return redirect(comparison)
-    context = {
-        "comparison": comparison,
-        "waited": (timezone.now() - comparison.created_at).total_seconds(),
-        "expected": pipeline.expected_seconds(comparison),
-        "poll_seconds": 2,
-    }
-    template = "newsdiff/comparison_pending.html"
-    if request.htmx:
-        template += "#progress"
-    response = render(request, template, context)
-    response["Cache-Control"] = "no-store"
-    return response
-
-
 @require_POST
 @staff_member_required
 def comparison_retry(request: HtmxRequest, short_id: str) -> HttpResponse:
     comparison = _comparison_or_404(short_id)
-    pipeline.retry_comparison(comparison)
-    return _see_other(comparison.get_absolute_url())
-
-
-def _not_ready(comparison: Comparison, *, as_json: bool) -> HttpResponse:
-    """An export asked for before the comparison is made: 202 with when to ask again
-    (or 409 once it has failed)."""
-    comparison = pipeline.recover_if_stalled(comparison)
-    body = {
-        "status": comparison.status,
-        "short_id": comparison.short_id,
-        "message": comparison.error
-        or "The comparison is still being made. Ask again in a few seconds.",
-    }
-    status = 409 if comparison.status == Comparison.Status.FAILED else 202
-    if as_json:
-        response = JsonResponse(body, status=status)
-    else:
-        response = HttpResponse(body["message"], status=status, content_type="text/plain")
-    if status == 202:
-        response["Retry-After"] = "2"
-    response["Cache-Control"] = "no-store"
-    return response
+    pipeline.retry_failed(comparison)
+    return see_other(comparison.get_absolute_url())
 
 
 @require_safe
 def comparison_json(request: HtmxRequest, short_id: str) -> HttpResponse:
     comparison = get_object_or_404(Comparison.objects.defer("result"), short_id=short_id)
     if not comparison.is_done:
-        return _not_ready(comparison, as_json=True)
+        return not_ready(comparison, as_json=True)
     result = pipeline.comparison_result(comparison)
-    response = JsonResponse(result, json_dumps_params={"ensure_ascii": False, "indent": 2})
-    response["Content-Disposition"] = f'attachment; filename="newsdiff-{comparison.short_id}.json"'
-    return response
+    return json_download(result, f"newsdiff-{comparison.short_id}.json")
 
 
 @require_safe
 def comparison_csv(request: HtmxRequest, short_id: str) -> HttpResponse:
     comparison = get_object_or_404(Comparison.objects.defer("result"), short_id=short_id)
     if not comparison.is_done:
-        return _not_ready(comparison, as_json=False)
+        return not_ready(comparison, as_json=False)
     result = pipeline.comparison_result(comparison)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="newsdiff-{comparison.short_id}.csv"'

@@ -168,3 +168,56 @@ def seeds(db):
         "left": Article.objects.get(original_filename="000_abca97e62226170e.txt"),
         "right": Article.objects.get(original_filename="002_949427fbf105c65a.txt"),
     }
+
+
+# Four outlets' reports of one event: one fact all four tell (one outlet in other
+# words), one all but the last tell, one two tell, and one only the first tells.
+COVERED_REPORTS = [
+    (
+        "Coast Courier",
+        "Harbour Bridge shut after crack found in cable",
+        "The Harbour Bridge was closed on Tuesday after engineers found a crack in a main "
+        "cable. About 40,000 vehicles cross the bridge every day. Mayor Lena Ortiz called "
+        "the closure a scandal. Engineers said repairs could take six weeks.",
+    ),
+    (
+        "Daily Ledger",
+        "Harbour Bridge closed for repairs",
+        "The Harbour Bridge was shut on Tuesday after engineers found a crack in a main "
+        "cable. About 40,000 vehicles cross the bridge every day. Engineers said repairs "
+        "could take six weeks.",
+    ),
+    (
+        "Evening Post",
+        "Cracked cable closes Harbour Bridge",
+        "The Harbour Bridge was closed on Tuesday after engineers found a crack in a main "
+        "cable. About 40,000 vehicles cross the bridge every day. Ferry operators added "
+        "extra sailings for commuters on Wednesday morning.",
+    ),
+    (
+        "Metro Wire",
+        "Bridge closed over cable crack",
+        "The Harbour Bridge was closed on Tuesday after engineers found a crack in a main "
+        "cable. Police set up diversions through the city centre for lorries and buses.",
+    ),
+]
+
+
+@pytest.fixture
+def covered_story(db):
+    """One event reported by four outlets (COVERED_REPORTS), oldest first."""
+    from datetime import UTC, datetime, timedelta
+
+    from tests.factories import make_article, make_source, make_story
+
+    story = make_story(title="Harbour Bridge closed", slug="harbour-bridge-closed")
+    start = datetime(2024, 3, 5, 9, 0, tzinfo=UTC)
+    for n, (outlet, headline, body) in enumerate(COVERED_REPORTS):
+        make_article(
+            source=make_source(name=outlet, slug=outlet.lower().replace(" ", "-")),
+            story=story,
+            headline=headline,
+            body=body,
+            published_at=start + timedelta(hours=n),
+        )
+    return story

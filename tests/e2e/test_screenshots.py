@@ -1,7 +1,7 @@
 """The README's screenshots, made again by `make screenshots` (not part of `make e2e`):
-the upload page and its preview, the page an upload lands on, a story page and the
-seed comparison, each as the first screen of a laptop (1440 × 900) and a phone
-(390 × 844)."""
+the upload page and its preview, the page an upload lands on, a story page, the
+seed comparison and the coverage of a five-outlet ECB+ story, each as the first
+screen of a laptop (1440 × 900) and a phone (390 × 844)."""
 
 from pathlib import Path
 
@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import sign_in
+from tests.e2e.ecbplus_story import load_oscars_story
 
 pytestmark = [pytest.mark.e2e, pytest.mark.screenshots]
 
@@ -45,3 +46,19 @@ def test_make_the_readme_screenshots(page: Page, live_server, seeded, staff_user
     page.screenshot(path=str(SHOTS / f"story-{width}.png"))
     page.goto(live_server.url + comparison.get_absolute_url())
     page.screenshot(path=str(SHOTS / f"comparison-{width}.png"))
+
+
+@pytest.mark.parametrize("width", SCREENS)
+def test_make_the_coverage_screenshots(
+    page: Page, live_server, transactional_db, ecbplus_dir, tmp_path, width
+):
+    from newsdiff import pipeline
+
+    story, articles = load_oscars_story(ecbplus_dir, tmp_path)
+    coverage = pipeline.request_coverage(articles, story)
+    page.set_viewport_size(dict(zip(("width", "height"), SCREENS[width], strict=True)))
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.goto(live_server.url + coverage.get_absolute_url())
+    page.screenshot(path=str(SHOTS / f"coverage-{width}.png"))
+    page.locator("#facts").scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / f"coverage-facts-{width}.png"))
