@@ -124,7 +124,7 @@ def test_a_fact_one_outlet_leaves_out_is_omitted_and_said_so(coverage):
     fact = _fact_with(coverage, "1", "Mayor Daniel Okafor")
     assert sorted(fact["cells"]) == ["1", "2", "3"]
     assert fact_kind(fact, 4) == "omitted"
-    texts = [s["text"] for s in coverage["summary"] if s["kind"] == "all_but"]
+    texts = [s["text"] for s in coverage["summary"] if s["kind"] == "omitted"]
     assert any(t.startswith("Every outlet but Breitbart reports") and "Okafor" in t for t in texts)
 
 
@@ -132,7 +132,7 @@ def test_a_fact_only_one_outlet_tells_is_named_in_the_summary(coverage):
     fact = _fact_with(coverage, "2", "A fire broke out")
     assert list(fact["cells"]) == ["2"]
     assert fact_kind(fact, 4) == "one"
-    only = [s for s in coverage["summary"] if s["kind"] == "only"]
+    only = [s for s in coverage["summary"] if s["kind"] == "one"]
     assert any(s["fact"] == fact["id"] and s["outlets"] == ["2"] for s in only)
     assert any(
         s["text"].startswith("Only Daily Courier reports \u201cA fire broke out") for s in only

@@ -36,11 +36,11 @@ def test_build_read_and_filter_a_five_outlet_coverage(page: Page, live_server, o
     page.set_viewport_size({"width": 1280, "height": 800})
     _build(page, live_server, *oscars)
     permalink = page.url
-    expect(page.locator(".cov-table thead th[scope=col]")).to_have_count(6)  # fact + 5 outlets
+    expect(page.locator(".coverage-table thead th[scope=col]")).to_have_count(6)  # fact + 5 outlets
     expect(page.get_by_role("heading", name="What stands out")).to_be_visible()
 
     # a reworded cell shows its word diff only when hovered or focused
-    changed = page.locator(".cov-cell:not(.cov-cell--wording) .w--replace").first
+    changed = page.locator(".coverage-cell:not(.coverage-cell--wording) .w--replace").first
     cell = changed.locator("xpath=ancestor::td[1]")
     quiet = _background(changed)
     cell.hover()
@@ -84,9 +84,9 @@ def test_on_a_phone_each_fact_is_a_card_naming_who_leaves_it_out(page: Page, liv
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(live_server.url + coverage.get_absolute_url())
     partial = page.locator("tr.fact:not(.fact--all)").first
-    expect(partial.locator(".cov-cell--empty").first).to_be_hidden()
+    expect(partial.locator(".coverage-cell--empty").first).to_be_hidden()
     expect(partial.locator(".fact__missing, .fact__kind").first).to_be_visible()
-    reported = partial.locator(".cov-cell:not(.cov-cell--empty)").first
-    expect(reported.locator(".cov-cell__outlet")).to_be_visible()
+    reported = partial.locator(".coverage-cell:not(.coverage-cell--empty)").first
+    expect(reported.locator(".coverage-cell__outlet")).to_be_visible()
     box = partial.bounding_box()
     assert box and box["width"] <= 390

@@ -21,7 +21,7 @@ def test_the_story_page_offers_its_reports_ticked_to_read_together(client, cover
     assert "Build coverage" in body
     assert f'action="{coverage_url(covered_story)}"' in body
     for pk in ids(covered_story):
-        assert f'name="articles" value="{pk}" id="cov-{pk}" checked' in body
+        assert f'name="articles" value="{pk}" id="coverage-{pk}" checked' in body
 
 
 def test_a_report_in_another_language_is_not_ticked_and_says_why(client, covered_story):
@@ -32,7 +32,7 @@ def test_a_report_in_another_language_is_not_ticked_and_says_why(client, covered
         language="fr",
     )
     body = client.get(covered_story.get_absolute_url()).content.decode()
-    assert f'value="{other.pk}" id="cov-{other.pk}">' in body  # not checked
+    assert f'value="{other.pk}" id="coverage-{other.pk}">' in body  # not checked
     assert "In another language (fr)" in body
 
 
@@ -176,7 +176,7 @@ def test_a_get_naming_reports_shows_them_with_the_button_and_creates_nothing(cli
     body = response.content.decode()
     assert response.status_code == 200 and "These 2 reports have not been read together" in body
     for pk in ids(covered_story):
-        checked = f'value="{pk}" id="cov-{pk}" checked' in body
+        checked = f'value="{pk}" id="coverage-{pk}" checked' in body
         assert checked == (pk in chosen)
     assert not Coverage.objects.exists()
 

@@ -37,7 +37,7 @@ def test_each_outlet_is_a_column_and_a_shared_fact_one_row(client, coverage_url)
         assert f'<th scope="col">{outlet}</th>' in header
     row = fact_row(body, "engineers found a crack in a main cable")
     assert 'class="fact fact--all"' in row and "all 4" in row
-    assert row.count('<td class="cov-cell') == 4 and "not reported" not in row
+    assert row.count('<td class="coverage-cell') == 4 and "not reported" not in row
 
 
 def test_a_fact_one_outlet_leaves_out_has_its_cell_marked_not_reported(client, coverage_url):
@@ -67,7 +67,7 @@ def test_a_reworded_cell_carries_its_word_diff_against_the_rows_wording(client, 
     row = fact_row(client.get(coverage_url).content.decode(), "was <mark")
     assert '<mark class="w w--replace">shut</mark>' in row
     assert "row’s wording" in row  # one cell holds the wording the others are diffed against
-    assert 'class="cov-cell" tabindex="0"' in row  # focusable: the diff shows on focus too
+    assert 'class="coverage-cell" tabindex="0"' in row  # focusable: the diff shows on focus too
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from .inputs import Column, is_dateline
 
 FactKind = Literal["all", "one", "omitted", ""]
 
-# A summary lists at most this many sentences of each kind ("only", "all_but", "all")
+# A summary lists at most this many sentences of each kind (a fact kind: "omitted", "one", "all")
 SUMMARY_PER_KIND = 4
 # A fact quoted in a summary sentence is cut after this many words
 SUMMARY_WORDS = 24
@@ -135,7 +135,7 @@ def summary(facts: Sequence[dict[str, Any]], included: Sequence[Column]) -> list
             missing = next(k for k in keys if k not in fact["cells"])
             out.append(
                 {
-                    "kind": "all_but",
+                    "kind": "omitted",
                     "fact": fact["id"],
                     "outlets": [missing],
                     "text": f"Every outlet but {by_key[missing].label} reports "
@@ -148,7 +148,7 @@ def summary(facts: Sequence[dict[str, Any]], included: Sequence[Column]) -> list
         (key,) = fact["cells"]
         out.append(
             {
-                "kind": "only",
+                "kind": "one",
                 "fact": fact["id"],
                 "outlets": [key],
                 "text": f"Only {by_key[key].label} reports {_quote(_fact_text(fact, by_key))}.",
