@@ -291,29 +291,40 @@ _RANKS = [
 ]
 
 
+_RANK_OF = {rule: rank for rank, rule in reversed(list(enumerate(_RANKS)))}
+
+
 def finding_rank(finding: dict[str, Any]) -> int:
     """The place of a finding's kind (and subkind) in the ranking rule above."""
-    for rank, (kind, subkind) in enumerate(_RANKS):
-        if finding["kind"] == kind and subkind in ("", finding.get("subkind")):
-            return rank
-    return len(_RANKS)
+    kind = finding["kind"]
+    rank = _RANK_OF.get((kind, finding.get("subkind") or ""))
+    if rank is None:
+        rank = _RANK_OF.get((kind, ""), len(_RANKS))
+    return rank
+
+
+def _top_numbers(keys: list[tuple[int, int, int]], n: int) -> list[int]:
+    """The numbers of the ``n`` best of (rank, -size, number) keys (see _RANKS)."""
+    best_of_each: dict[int, int] = {}
+    seconds: list[int] = []
+    for rank, _, number in sorted(keys):
+        if rank in best_of_each:
+            seconds.append(number)
+        else:
+            best_of_each[rank] = number
+    return (list(best_of_each.values()) + seconds)[:n]
+
+
+def _key(finding: dict[str, Any], number: int) -> tuple[int, int, int]:
+    size = len(finding.get("left_sentences", ())) + len(finding.get("right_sentences", ()))
+    return finding_rank(finding), -size, number
 
 
 def top_findings(findings: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
     """The ``n`` findings the page leads with (see _RANKS), best first."""
-
-    def key(f: dict[str, Any]) -> tuple[int, int, int]:
-        size = len(f.get("left_sentences", [])) + len(f.get("right_sentences", []))
-        return finding_rank(f), -size, f["number"]
-
-    best_of_each: dict[int, dict[str, Any]] = {}
-    seconds: list[dict[str, Any]] = []
-    for f in sorted(findings, key=key):
-        if finding_rank(f) in best_of_each:
-            seconds.append(f)
-        else:
-            best_of_each[finding_rank(f)] = f
-    return (list(best_of_each.values()) + seconds)[:n]
+    by_number = {f["number"]: f for f in findings}
+    keys = [_key(f, f["number"]) for f in findings]
+    return [by_number[number] for number in _top_numbers(keys, n)]
 
 
 # The engine writes "the left report" / "the right report" (see analysis/mirror.py);
@@ -333,77 +344,143 @@ def name_sides(text: str, names: dict[str, str]) -> str:
     return outside_quotes(text, lambda t: _SIDE_NOUN.sub(name, t))
 
 
+class PageFindings:
+    """The framing findings of a result as one page shows them.
+
+    A long comparison has tens of thousands of findings (one per name in a long
+    opening, say) while a page shows a few hundred: the panel's top findings and the
+    first of each kind, and the flags of the rows it draws. Every finding is counted
+    and ranked, but only those shown are written out (outlets named, rows linked).
+    """
+
+    def __init__(
+        self,
+        result: dict[str, Any],
+        rows: list[Row],
+        kind: str = "",
+        names: dict[str, str] | None = None,
+    ):
+        self.findings = (result.get("framing") or {}).get("findings", [])
+        self.stats = (result.get("framing") or {}).get("stats", {})
+        self.kind, self.names = kind, names or {}
+        self.anchors = row_anchors(rows)
+        # place of each row under "show all": its number and the chunk it is drawn in
+        self.places = {row.anchor: (n, row.number) for n, row in enumerate(rows)}
+        self._items: dict[int, dict[str, Any]] = {}
+
+    def _row_links(self, finding: dict[str, Any]) -> list[str]:
+        """The anchors of the rows a finding rests on, in reading order."""
+        found = (
+            self.anchors.get((side, i))
+            for side in ("left", "right")
+            for i in finding.get(f"{side}_sentences", ())
+        )
+        links = dict.fromkeys(anchor for anchor in found if anchor)
+        return sorted(links, key=lambda a: self.places[a][0]) if len(links) > 1 else list(links)
+
+    def item(self, number: int) -> dict[str, Any]:
+        """Finding ``number`` (1-based) written out for the page."""
+        if number in self._items:
+            return self._items[number]
+        finding = self.findings[number - 1]
+        label, icon = FINDING_KINDS.get(finding["kind"], (finding["kind"], "•"))
+        links = self._row_links(finding)
+        item = {
+            **finding,
+            "summary": name_sides(finding["summary"], self.names),
+            "number": number,
+            "label": label,
+            "icon": icon,
+            "rows": links,
+            "links": [
+                {
+                    "anchor": a,
+                    "start": self.places[a][0] - self.places[a][0] % ROWS_PER_PAGE,
+                    "number": self.places[a][1],
+                }
+                for a in links[:EVIDENCE_LINKS_SHOWN]
+            ],
+            "more_links": max(len(links) - EVIDENCE_LINKS_SHOWN, 0),
+        }
+        self._items[number] = item
+        return item
+
+    def panel(self) -> dict[str, Any]:
+        """{"top": [finding, ...], "groups": [(kind, label, icon, [finding, ...],
+        n_in_group)], "kinds": {kind: (label, icon, count)}, "total": n, "rest": n,
+        "stats": …}. Without a kind the top findings lead and the groups hold the
+        others; with one, the groups keep that kind only and list more of it."""
+        counts: dict[str, int] = {}
+        for finding in self.findings:
+            counts[finding["kind"]] = counts.get(finding["kind"], 0) + 1
+        top: list[int] = []
+        if not self.kind:
+            keys = [_key(f, n) for n, f in enumerate(self.findings, start=1)]
+            top = _top_numbers(keys, TOP_FINDINGS_SHOWN)
+        in_top = set(top)
+        shown = FINDINGS_SHOWN_OF_ONE_KIND if self.kind else FINDINGS_SHOWN_PER_KIND
+        listed: dict[str, list[int]] = {}
+        in_group: dict[str, int] = {}
+        for number, finding in enumerate(self.findings, start=1):
+            k = finding["kind"]
+            if number in in_top or (self.kind and k != self.kind):
+                continue
+            in_group[k] = in_group.get(k, 0) + 1
+            if in_group[k] <= shown:
+                listed.setdefault(k, []).append(number)
+        groups = [
+            (k, *FINDING_KINDS.get(k, (k, "•")), [self.item(n) for n in listed[k]], in_group[k])
+            for k in FINDING_KINDS
+            if k in listed
+        ]
+        return {
+            "top": [self.item(n) for n in top],
+            "groups": groups,
+            "kinds": {k: (*FINDING_KINDS[k], counts[k]) for k in FINDING_KINDS if k in counts},
+            "total": len(self.findings),
+            "rest": len(self.findings) - len(top),
+            "stats": self.stats,
+        }
+
+    def flagged(self) -> set[str]:
+        """The anchors of the rows that carry a finding (of the chosen kind)."""
+        return {
+            anchor
+            for finding in self.findings
+            if not self.kind or finding["kind"] == self.kind
+            for anchor in self._row_links(finding)
+        }
+
+    def mark(self, rows: list[Row]) -> None:
+        """Give each of ``rows`` the findings (of the chosen kind) that rest on it, in
+        the findings' order: its margin flags."""
+        drawn = {row.anchor: row for row in rows}
+        for row in rows:
+            row.findings = []
+        for number, finding in enumerate(self.findings, start=1):
+            if self.kind and finding["kind"] != self.kind:
+                continue
+            found = {
+                anchor: drawn[anchor]
+                for side in ("left", "right")
+                for i in finding.get(f"{side}_sentences", ())
+                if (anchor := self.anchors.get((side, i))) in drawn
+            }
+            for row in found.values():
+                row.findings.append(self.item(number))
+
+
 def findings_for_page(
     result: dict[str, Any],
     rows: list[Row],
     kind: str = "",
     names: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Rank the framing findings, group the rest by kind, link each to its rows, and
-    mark the rows.
-
-    Returns {"top": [finding, ...], "groups": [(kind, label, icon, [finding, ...],
-    n_in_group)], "kinds": {kind: (label, icon, count)}, "total": n}. Without
-    ``kind`` the top findings lead and the groups hold the others; ``kind`` keeps one
-    kind only (the panel's filter) and lists all of it. ``names`` are the outlets'
-    names ({"left": …, "right": …}) put in place of "the left report" in summaries.
-    """
-    framing = result.get("framing") or {}
-    anchors = row_anchors(rows)
-    by_anchor = {row.anchor: row for row in rows}
-    # The chunk of rows (under "show all") each row is drawn in, for evidence links.
-    starts = {row.anchor: n - n % ROWS_PER_PAGE for n, row in enumerate(rows)}
-    numbers = {row.anchor: row.number for row in rows}
-    items: list[dict[str, Any]] = []
-    for number, finding in enumerate(framing.get("findings", []), start=1):
-        label, icon = FINDING_KINDS.get(finding["kind"], (finding["kind"], "•"))
-        found = (
-            anchors.get((side, i))
-            for side in ("left", "right")
-            for i in finding.get(f"{side}_sentences", [])
-        )
-        links = sorted(dict.fromkeys(anchor for anchor in found if anchor), key=numbers.get)
-        item = {
-            **finding,
-            "summary": name_sides(finding["summary"], names or {}),
-            "number": number,
-            "label": label,
-            "icon": icon,
-            "rows": links,
-            "links": [
-                {"anchor": a, "start": starts.get(a, 0), "number": numbers.get(a, 0)}
-                for a in links[:EVIDENCE_LINKS_SHOWN]
-            ],
-            "more_links": max(len(links) - EVIDENCE_LINKS_SHOWN, 0),
-        }
-        items.append(item)
-        if not kind or kind == finding["kind"]:
-            for anchor in links:
-                if anchor in by_anchor:
-                    by_anchor[anchor].findings.append(item)
-    top = [] if kind else top_findings(items, TOP_FINDINGS_SHOWN)
-    in_top = {f["number"] for f in top}
-    grouped: dict[str, list[dict[str, Any]]] = {}
-    for item in items:
-        if item["number"] not in in_top:
-            grouped.setdefault(item["kind"], []).append(item)
-    shown = FINDINGS_SHOWN_OF_ONE_KIND if kind else FINDINGS_SHOWN_PER_KIND
-    groups = [
-        (k, *FINDING_KINDS.get(k, (k, "•")), grouped[k][:shown], len(grouped[k]))
-        for k in FINDING_KINDS
-        if k in grouped and (not kind or kind == k)
-    ]
-    counts: dict[str, int] = {}
-    for item in items:
-        counts[item["kind"]] = counts.get(item["kind"], 0) + 1
-    return {
-        "top": top,
-        "groups": groups,
-        "kinds": {k: (*FINDING_KINDS[k], counts[k]) for k in FINDING_KINDS if k in counts},
-        "total": len(items),
-        "rest": len(items) - len(top),
-        "stats": framing.get("stats", {}),
-    }
+    """The framing panel (see PageFindings.panel), every row of ``rows`` marked with
+    its findings: for a result small enough to mark whole (the tests, the CLI)."""
+    findings = PageFindings(result, rows, kind, names)
+    findings.mark(rows)
+    return findings.panel()
 
 
 def _changes(diff: list[dict[str, str]]) -> str:

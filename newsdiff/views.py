@@ -367,12 +367,16 @@ def _render_comparison_body(request: HtmxRequest, context: dict[str, Any], part:
     ("section", for the filters) or one more chunk of rows ("rows", as one scrolls)."""
     rows = display.build_rows(context["result"])
     names = {side: context[side].get("source") or "" for side in ("left", "right")}
-    findings = display.findings_for_page(context["result"], rows, context["kind"], names)
+    findings = display.PageFindings(context["result"], rows, context["kind"], names)
     shown = display.filter_rows(rows, context["show"])
     if context["kind"]:
-        shown = [row for row in shown if row.findings]
+        flagged = findings.flagged()
+        shown = [row for row in shown if row.anchor in flagged]
     page = display.page_of_rows(shown, context["start"])
-    context = {**context, "rows": page.rows, "row_page": page, "findings": findings}
+    findings.mark(page.rows)  # only the drawn rows' flags: a page draws a few hundred
+    context = {**context, "rows": page.rows, "row_page": page}
+    if part == "body":  # the framing panel and the legend
+        context["findings"] = findings.panel()
     context["row_count"] = len(rows)
     template = "newsdiff/_comparison_body.html"
     template += {"body": "", "section": "#comparison", "rows": "#row-chunk"}[part]
