@@ -6,7 +6,9 @@ export and the tests all read the same rows.
 
 from __future__ import annotations
 
+import csv
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -511,12 +513,29 @@ CSV_COLUMNS = [
 ]
 
 
-def write_csv(stream, result: dict[str, Any]) -> None:
-    """One CSV row per aligned group or one-sided sentence, in reading order."""
-    import csv
+# The parts of a result the CSV reads (its framing, most of a long result, is not).
+CSV_PARTS = (
+    "left.sentences",
+    "right.sentences",
+    "pairs",
+    "only_left",
+    "only_right",
+    "restatements",
+)
 
-    writer = csv.writer(stream)
-    writer.writerow(CSV_COLUMNS)
+
+class _Line:
+    """A file that hands back what is written to it: csv.writer makes one line."""
+
+    def write(self, text: str) -> str:
+        return text
+
+
+def csv_lines(result: dict[str, Any]) -> Iterator[str]:
+    """The CSV export line by line (a header, then one row per aligned group or
+    one-sided sentence, in reading order), for a response that streams it."""
+    writer = csv.writer(_Line())
+    yield writer.writerow(CSV_COLUMNS)
     pairs = {f"pair-{n}": p for n, p in enumerate(result["pairs"], start=1)}
     # A cell's text is its sentences as the report has them, one space between two
     # sentences of a group; the diff's pieces already carry their own spacing.
@@ -528,7 +547,7 @@ def write_csv(stream, result: dict[str, Any]) -> None:
         left_text = " ".join(texts["left"][i] for i in row.left.indexes) if row.left else ""
         right_text = " ".join(texts["right"][i] for i in row.right.indexes) if row.right else ""
         pair = pairs.get(row.anchor)
-        writer.writerow(
+        yield writer.writerow(
             [
                 row.anchor,
                 row.kind,

@@ -8,6 +8,7 @@ analysis modules directly.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Iterable
 from dataclasses import asdict
@@ -17,7 +18,8 @@ from typing import Any
 import numpy as np
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, F, Max
+from django.db.models import Count, F, Max, TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -408,6 +410,48 @@ def comparison_result(comparison: Comparison) -> dict[str, Any]:
         source = Comparison.objects.values_list("result", flat=True).get(pk=comparison.mirror_of_id)
         return mirror.mirrored(source)
     return Comparison.objects.values_list("result", flat=True).get(pk=comparison.pk)
+
+
+def stored_result_text(comparison: Comparison) -> str | None:
+    """The comparison's result as the JSON text the database holds, not decoded (a
+    result of 157k sentences is some 200 MB of text, several times that as Python
+    objects); None for a comparison that mirrors another, which must be read the
+    other way round."""
+    if comparison.mirror_of_id:
+        return None
+    return (
+        Comparison.objects.filter(pk=comparison.pk)
+        .annotate(text=Cast("result", output_field=TextField()))
+        .values_list("text", flat=True)
+        .get()
+    )
+
+
+def comparison_parts(comparison: Comparison, paths: Iterable[str]) -> dict[str, Any]:
+    """Only the named parts of the result a comparison shows ("pairs",
+    "left.sentences"), decoded by themselves and read the way round it is asked: a
+    long comparison's framing findings are most of its result, and the rows need none
+    of them."""
+    source = comparison.mirror_of_id or comparison.pk
+    wanted = {}
+    for path in paths:
+        keys = path.split(".")
+        if comparison.mirror_of_id:  # "only_left" of the mirror is "only_right" stored
+            keys = [_OTHER_SIDE.sub(lambda m: _SIDES[m[0]], key) for key in keys]
+        wanted[".".join(keys)] = "__".join(["result", *keys])
+    values = Comparison.objects.filter(pk=source).values_list(*wanted.values()).get()
+    parts: dict[str, Any] = {}
+    for path, value in zip(wanted, values, strict=True):
+        *outer, last = path.split(".")
+        place = parts
+        for key in outer:
+            place = place.setdefault(key, {})
+        place[last] = value
+    return mirror.mirrored(parts) if comparison.mirror_of_id else parts
+
+
+_SIDES = {"left": "right", "right": "left"}
+_OTHER_SIDE = re.compile(r"(?<![a-z])(left|right)(?![a-z])")  # as mirror names keys
 
 
 def compare_articles(left: Article, right: Article, user=None) -> Comparison:

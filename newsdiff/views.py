@@ -8,8 +8,15 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count
-from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseRedirect,
+    JsonResponse,
+    StreamingHttpResponse,
+)
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
@@ -436,26 +443,39 @@ def _not_ready(comparison: Comparison, *, as_json: bool) -> HttpResponse:
     return response
 
 
+# The JSON export is sent in pieces of this many characters.
+JSON_PIECE = 64 * 1024
+
+
 @require_safe
 def comparison_json(request: HtmxRequest, short_id: str) -> HttpResponse:
+    """The result as JSON, streamed: the stored text as it is (never decoded), or for
+    a comparison read the other way round, the mirrored result encoded piece by piece."""
     comparison = get_object_or_404(Comparison.objects.defer("result"), short_id=short_id)
     if not comparison.is_done:
         return _not_ready(comparison, as_json=True)
-    result = pipeline.comparison_result(comparison)
-    response = JsonResponse(result, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    text = pipeline.stored_result_text(comparison)
+    if text is not None:
+        pieces = (text[n : n + JSON_PIECE] for n in range(0, len(text), JSON_PIECE))
+    else:
+        encoder = DjangoJSONEncoder(ensure_ascii=False)
+        pieces = encoder.iterencode(pipeline.comparison_result(comparison))
+    response = StreamingHttpResponse(pieces, content_type="application/json")
     response["Content-Disposition"] = f'attachment; filename="newsdiff-{comparison.short_id}.json"'
     return response
 
 
 @require_safe
 def comparison_csv(request: HtmxRequest, short_id: str) -> HttpResponse:
+    """The rows as CSV, streamed line by line from the parts of the result they need."""
     comparison = get_object_or_404(Comparison.objects.defer("result"), short_id=short_id)
     if not comparison.is_done:
         return _not_ready(comparison, as_json=False)
-    result = pipeline.comparison_result(comparison)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    parts = pipeline.comparison_parts(comparison, display.CSV_PARTS)
+    response = StreamingHttpResponse(
+        display.csv_lines(parts), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="newsdiff-{comparison.short_id}.csv"'
-    display.write_csv(response, result)
     return response
 
 
