@@ -55,7 +55,7 @@ def page_of_rows(rows: list[Row], start: int) -> RowPage:
     return RowPage(rows[start : start + ROWS_PER_PAGE], start, len(rows))
 
 
-@dataclass
+@dataclass(slots=True)
 class Part:
     """A run of text in a cell, with how it differs from the other side."""
 
@@ -63,7 +63,7 @@ class Part:
     op: str = "equal"  # equal / replace / insert / delete / plain
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     indexes: list[int]
     position: str  # "Headline", "Standfirst", "¶3"
@@ -81,7 +81,7 @@ class Cell:
         return _diff_parts(self.diff, self.side)
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     anchor: str  # "pair-3", "left-7", "right-12"
     kind: str  # "pair", "only-left", "only-right"
@@ -413,25 +413,38 @@ class PageFindings:
         "stats": …}. Without a kind the top findings lead and the groups hold the
         others; with one, the groups keep that kind only and list more of it."""
         counts: dict[str, int] = {}
-        for finding in self.findings:
-            counts[finding["kind"]] = counts.get(finding["kind"], 0) + 1
-        top: list[int] = []
-        if not self.kind:
-            keys = [_key(f, n) for n, f in enumerate(self.findings, start=1)]
-            top = _top_numbers(keys, TOP_FINDINGS_SHOWN)
+        keys: list[tuple[int, int, int]] = []
+        ranks: dict[tuple[str, str], int] = {}  # finding_rank of each (kind, subkind)
+        for number, finding in enumerate(self.findings, start=1):
+            kind = finding["kind"]
+            counts[kind] = counts.get(kind, 0) + 1
+            if self.kind:
+                continue
+            rank = ranks.get((kind, finding.get("subkind") or ""))
+            if rank is None:
+                rank = ranks[(kind, finding.get("subkind") or "")] = finding_rank(finding)
+            size = len(finding.get("left_sentences", ())) + len(finding.get("right_sentences", ()))
+            keys.append((rank, -size, number))
+        top = _top_numbers(keys, TOP_FINDINGS_SHOWN) if keys else []
         in_top = set(top)
         shown = FINDINGS_SHOWN_OF_ONE_KIND if self.kind else FINDINGS_SHOWN_PER_KIND
+        in_groups = {k: n for k, n in counts.items() if not self.kind or k == self.kind}
+        for n in top:
+            in_groups[self.findings[n - 1]["kind"]] -= 1
+        to_list = sum(min(n, shown) for n in in_groups.values())
         listed: dict[str, list[int]] = {}
-        in_group: dict[str, int] = {}
         for number, finding in enumerate(self.findings, start=1):
-            k = finding["kind"]
-            if number in in_top or (self.kind and k != self.kind):
+            if not to_list:
+                break  # every group's list is full: the rest are only counted
+            kind = finding["kind"]
+            if kind not in in_groups or number in in_top:
                 continue
-            in_group[k] = in_group.get(k, 0) + 1
-            if in_group[k] <= shown:
-                listed.setdefault(k, []).append(number)
+            numbers = listed.setdefault(kind, [])
+            if len(numbers) < shown:
+                numbers.append(number)
+                to_list -= 1
         groups = [
-            (k, *FINDING_KINDS.get(k, (k, "•")), [self.item(n) for n in listed[k]], in_group[k])
+            (k, *FINDING_KINDS.get(k, (k, "•")), [self.item(n) for n in listed[k]], in_groups[k])
             for k in FINDING_KINDS
             if k in listed
         ]
@@ -457,10 +470,19 @@ class PageFindings:
         """Give each of ``rows`` the findings (of the chosen kind) that rest on it, in
         the findings' order: its margin flags."""
         drawn = {row.anchor: row for row in rows}
+        # the sentences each side shows in these rows, to pass over other findings fast
+        shown: dict[str, set[int]] = {"left": set(), "right": set()}
+        for (side, i), anchor in self.anchors.items():
+            if anchor in drawn:
+                shown[side].add(i)
         for row in rows:
             row.findings = []
         for number, finding in enumerate(self.findings, start=1):
             if self.kind and finding["kind"] != self.kind:
+                continue
+            if shown["left"].isdisjoint(finding.get("left_sentences", ())) and shown[
+                "right"
+            ].isdisjoint(finding.get("right_sentences", ())):
                 continue
             found = {
                 anchor: drawn[anchor]
@@ -511,17 +533,6 @@ CSV_COLUMNS = [
     "shared_terms",
     "changes",
 ]
-
-
-# The parts of a result the CSV reads (its framing, most of a long result, is not).
-CSV_PARTS = (
-    "left.sentences",
-    "right.sentences",
-    "pairs",
-    "only_left",
-    "only_right",
-    "restatements",
-)
 
 
 class _Line:

@@ -467,11 +467,11 @@ def comparison_json(request: HtmxRequest, short_id: str) -> HttpResponse:
 
 @require_safe
 def comparison_csv(request: HtmxRequest, short_id: str) -> HttpResponse:
-    """The rows as CSV, streamed line by line from the parts of the result they need."""
+    """The rows as CSV, streamed line by line from the part of the result they need."""
     comparison = get_object_or_404(Comparison.objects.defer("result"), short_id=short_id)
     if not comparison.is_done:
         return _not_ready(comparison, as_json=False)
-    parts = pipeline.comparison_parts(comparison, display.CSV_PARTS)
+    parts = pipeline.comparison_rows_result(comparison)
     response = StreamingHttpResponse(
         display.csv_lines(parts), content_type="text/csv; charset=utf-8"
     )
