@@ -426,27 +426,53 @@ def stored_result_text(comparison: Comparison) -> str | None:
     )
 
 
-class _WithoutFraming(Func):
-    """A stored result without its "framing" key, dropped by the database (one parse
-    there) rather than decoded and dropped in Python."""
+class _Without(Func):
+    """A stored result without some of its parts ("framing", "left.sentences"),
+    dropped by the database (one parse there) rather than decoded and dropped in
+    Python: SQLite's json_remove, PostgreSQL's #- operator."""
 
-    template = "json_remove(%(expressions)s, '$.framing')"  # SQLite (and MySQL)
     output_field = JSONField()
 
+    def __init__(self, expression, paths: tuple[str, ...]):
+        super().__init__(expression)
+        self.paths = paths  # our own constants, never a reader's input
+
+    def as_sql(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        paths = ", ".join(f"'$.{path}'" for path in self.paths)
+        return f"json_remove({sql}, {paths})", params
+
     def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, template="(%(expressions)s - 'framing')")
+        sql, params = compiler.compile(self.source_expressions[0])
+        for path in self.paths:
+            sql = f"({sql} #- '{{{path.replace('.', ',')}}}')"
+        return sql, params
 
 
-def comparison_rows_result(comparison: Comparison) -> dict[str, Any]:
-    """The result a comparison shows, read the way round it is asked, without its
-    framing findings and statistics: what the rows (the CSV export) need. A long
-    comparison's findings are most of its result (40,000 of them, 14 of 18 MB, for
-    20,000 one-sided sentences)."""
+# What the rows (the CSV export) do without: a long comparison's framing findings
+# are most of its result (40,000 of them, 14 of 18 MB, for 20,000 one-sided sentences).
+NOT_FOR_ROWS = ("framing",)
+# What a page's header (outlets, counts, notes) does without. Both lists name both
+# sides alike, so they hold for a mirrored comparison too.
+NOT_FOR_HEADER = (
+    "framing",
+    "pairs",
+    "left.sentences",
+    "right.sentences",
+    "only_left",
+    "only_right",
+    "restatements",
+)
+
+
+def comparison_result_without(comparison: Comparison, parts: tuple[str, ...]) -> dict[str, Any]:
+    """The result a comparison shows, read the way round it is asked, without
+    ``parts`` (NOT_FOR_ROWS, NOT_FOR_HEADER)."""
     source = comparison.mirror_of_id or comparison.pk
     result = (
         Comparison.objects.filter(pk=source)
-        .annotate(rows=_WithoutFraming("result"))
-        .values_list("rows", flat=True)
+        .annotate(rest=_Without("result", parts))
+        .values_list("rest", flat=True)
         .get()
     )
     return mirror.mirrored(result) if comparison.mirror_of_id else result

@@ -334,9 +334,13 @@ def _collection_paused():
 
 
 def _render_comparison(request, comparison, options, part, body, body_key, page_key):
-    """A comparison page (or the part htmx asked for) not found in the cache."""
-    comparison.result = pipeline.comparison_result(comparison)
-    result = comparison.result
+    """A comparison page (or the part htmx asked for) not found in the cache: the
+    whole result to draw its body, or, with the body cached, only what the header
+    shows (read without the rows and findings that are most of a long result)."""
+    if body is None:
+        result = pipeline.comparison_result(comparison)
+    else:
+        result = pipeline.comparison_result_without(comparison, pipeline.NOT_FOR_HEADER)
     sides = _sides_for_page(
         result, [comparison.left_article_id is None, comparison.right_article_id is None]
     )
@@ -471,7 +475,7 @@ def comparison_csv(request: HtmxRequest, short_id: str) -> HttpResponse:
     comparison = get_object_or_404(Comparison.objects.defer("result"), short_id=short_id)
     if not comparison.is_done:
         return _not_ready(comparison, as_json=False)
-    parts = pipeline.comparison_rows_result(comparison)
+    parts = pipeline.comparison_result_without(comparison, pipeline.NOT_FOR_ROWS)
     response = StreamingHttpResponse(
         display.csv_lines(parts), content_type="text/csv; charset=utf-8"
     )

@@ -227,3 +227,35 @@ def test_a_pair_found_by_meaning_says_so_with_its_similarity(client, db):
     text = client.get(comparison.get_absolute_url()).content.decode()
     assert text.count("paired by meaning, 0.") == len(by_meaning)
     assert f"paired by meaning, {by_meaning[0]['cosine']:.2f}" in text
+
+
+def _header(page: str) -> str:
+    start = page.index('<header class="cmp-header">')
+    return page[start : page.index("</header>", start)]
+
+
+@pytest.mark.parametrize("order", ["as made", "the other way round"])
+def test_a_cached_body_is_shown_under_a_header_read_without_the_rows(
+    admin_client, seeds, monkeypatch, order
+):
+    left, right = seeds["left"], seeds["right"]
+    pipeline.compare_articles(left, right)
+    if order != "as made":
+        left, right = right, left
+    comparison = pipeline.compare_articles(left, right)
+    url = comparison.get_absolute_url()
+    first = admin_client.get(url).content.decode()  # signed in: only the body is cached
+
+    def fail(*args, **kwargs):
+        raise AssertionError("the whole result was decoded for a cached body")
+
+    monkeypatch.setattr(pipeline, "comparison_result", fail)
+    again = admin_client.get(url).content.decode()
+    assert _header(again) == _header(first)
+    assert f"<h1>{left.source.name} <span" in _header(again)
+    assert "only in" in _header(again) and "shared sentence" in _header(again)  # counts
+
+    def made(page: str) -> str:  # the line under the rows: engine version
+        return page[page.index('<p class="muted cmp-made">') : page.index("</main>")]
+
+    assert "with engine " in made(again) and made(again) == made(first)
