@@ -22,6 +22,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.text import slugify
 
+from newsdiff import comparison_page, page_cache
 from newsdiff.analysis import clean, compare, encode, framing, mirror, segment
 from newsdiff.analysis.types import CleanedText
 from newsdiff.analysis.types import Sentence as AnalysisSentence
@@ -575,6 +576,7 @@ def run_comparison(pk: int) -> None:
             lexicon=current_lexicon(),
             stored_vectors=(stored_vectors(left), stored_vectors(right)),
         )
+        _draw_first_screen(comparison, result)
     except ComparisonUnavailable as err:
         _fail(pk, str(err))
         return
@@ -590,6 +592,18 @@ def run_comparison(pk: int) -> None:
         status=Comparison.Status.DONE,
         finished_at=timezone.now(),
     )
+
+
+def _draw_first_screen(comparison: Comparison, result: dict[str, Any]) -> None:
+    """Draw the comparison's first screen into the shared cache while its result is
+    at hand, before it is marked done (the page's refresh then finds it): a long
+    result takes seconds to decode and draw, which the first reader would wait for.
+    A failure here costs only that; the comparison is saved all the same."""
+    try:
+        state = {**page_cache.state_of(comparison), "status": Comparison.Status.DONE}
+        comparison_page.draw_first_screen(comparison, result, state)
+    except Exception:
+        logger.exception("Comparison %s: its first screen could not be drawn ahead", comparison.pk)
 
 
 def _fail(pk: int, message: str) -> None:

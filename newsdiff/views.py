@@ -25,7 +25,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from newsdiff import display, page_cache, pipeline, throttle
+from newsdiff import comparison_page, display, page_cache, pipeline, throttle
 from newsdiff.forms import CompareForm
 from newsdiff.http import HtmxRequest
 from newsdiff.models import Article, Comparison, Source, Story
@@ -246,20 +246,6 @@ def compare_picker(request: HtmxRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-def _sides_for_page(result: dict, gone: list[bool]) -> dict[str, dict]:
-    """The two reports' metadata as the page names them: no link to an article page
-    that was deleted since, and "(left)"/"(right)" after the outlet when one outlet
-    is on both sides, so every label still says which report it means."""
-    sides = {"left": dict(result["left"]), "right": dict(result["right"])}
-    same_outlet = sides["left"].get("source") == sides["right"].get("source")
-    for (side, doc), deleted in zip(sides.items(), gone, strict=True):
-        if deleted:
-            doc["article_id"] = None
-        if same_outlet:
-            doc["source"] = f"{doc.get('source') or 'Report'} ({side})"
-    return sides
-
-
 def _comparison_or_404(short_id: str) -> Comparison:
     """The comparison row with its articles' ids and edit times, without its result
     or the articles' texts (the cached page needs nothing more)."""
@@ -341,23 +327,9 @@ def _render_comparison(request, comparison, options, part, body, body_key, page_
         result = pipeline.comparison_result(comparison)
     else:
         result = pipeline.comparison_result_without(comparison, pipeline.NOT_FOR_HEADER)
-    sides = _sides_for_page(
-        result, [comparison.left_article_id is None, comparison.right_article_id is None]
-    )
-    context = {
-        "comparison": comparison,
-        "result": result,
-        "left": sides["left"],
-        "right": sides["right"],
-        "sides": list(sides.items()),
-        "summary": result["summary"],
-        **options,
-        "filters": display.FILTERS,
-        "modes": display.MODES,
-        "kind_label": display.FINDING_KINDS.get(options["kind"], ("", ""))[0],
-    }
+    context = comparison_page.page_context(comparison, result, options)
     if body is None:
-        body = _render_comparison_body(request, context, part)
+        body = comparison_page.render_body(context, part, request)
         page_cache.put(body_key, body)
     if request.htmx:
         return HttpResponse(body)
@@ -371,27 +343,6 @@ def _render_comparison(request, comparison, options, part, body, body_key, page_
     if page_key:
         page_cache.put(page_key, response.content.decode())
     return response
-
-
-def _render_comparison_body(request: HtmxRequest, context: dict[str, Any], part: str) -> str:
-    """The framing panel and the first chunk of rows ("body"), the rows' section
-    ("section", for the filters) or one more chunk of rows ("rows", as one scrolls)."""
-    rows = display.build_rows(context["result"])
-    names = {side: context[side].get("source") or "" for side in ("left", "right")}
-    findings = display.PageFindings(context["result"], rows, context["kind"], names)
-    shown = display.filter_rows(rows, context["show"])
-    if context["kind"]:
-        flagged = findings.flagged()
-        shown = [row for row in shown if row.anchor in flagged]
-    page = display.page_of_rows(shown, context["start"])
-    findings.mark(page.rows)  # only the drawn rows' flags: a page draws a few hundred
-    context = {**context, "rows": page.rows, "row_page": page}
-    if part == "body":  # the framing panel and the legend
-        context["findings"] = findings.panel()
-    context["row_count"] = len(rows)
-    template = "newsdiff/_comparison_body.html"
-    template += {"body": "", "section": "#comparison", "rows": "#row-chunk"}[part]
-    return render_to_string(template, context, request)
 
 
 def _comparison_pending(request: HtmxRequest, comparison: Comparison) -> HttpResponse:

@@ -259,3 +259,38 @@ def test_a_cached_body_is_shown_under_a_header_read_without_the_rows(
         return page[page.index('<p class="muted cmp-made">') : page.index("</main>")]
 
     assert "with engine " in made(again) and made(again) == made(first)
+
+
+def _body(page: str) -> str:  # the framing panel and the rows (the header has a nonce)
+    return page[page.index('<section class="framing"') : page.index("</main>")]
+
+
+def test_a_finished_comparison_s_first_screen_is_drawn_before_anyone_asks(
+    client, seeds, monkeypatch
+):
+    from django.core.cache import cache
+
+    url = pipeline.compare_articles(seeds["left"], seeds["right"]).get_absolute_url()
+
+    def fail(*args, **kwargs):
+        raise AssertionError("the first screen was drawn in the request")
+
+    with monkeypatch.context() as patch:
+        patch.setattr("newsdiff.display.build_rows", fail)
+        patch.setattr(pipeline, "comparison_result", fail)
+        drawn_ahead = client.get(url).content.decode()
+    cache.clear()
+    drawn_now = client.get(url).content.decode()
+    assert _body(drawn_ahead) == _body(drawn_now)
+    assert _body(drawn_ahead).count('class="row row--') == 20
+
+
+def test_a_comparison_is_saved_even_if_its_first_screen_cannot_be_drawn(client, seeds, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("template trouble")
+
+    monkeypatch.setattr("newsdiff.comparison_page.render_body", broken)
+    comparison = pipeline.compare_articles(seeds["left"], seeds["right"])
+    assert comparison.status == Comparison.Status.DONE and comparison.result["pairs"]
+    monkeypatch.undo()
+    assert client.get(comparison.get_absolute_url()).status_code == 200
