@@ -1,6 +1,6 @@
 """The site under load and under long work, as `make bench-web` runs it.
 
-    .venv/bin/python bench/web_scale.py [--huge] [--app-servers 1] [--workers 1]
+    .venv/bin/python bench/web_scale.py [--huge | --huge-only] [--app-servers 1] [--workers 1]
 
 Starts its own servers on loopback against DATABASE_URL (bench/web_load.sh makes a
 throwaway SQLite file, or a PostgreSQL cluster for the scale-out run): gunicorn app
@@ -15,7 +15,9 @@ measures, each against the issue's target:
 - an anonymous burst beyond the creation limit: 429s and rows made;
 - kill -9 of a task worker in the middle of a comparison: retried or failed plainly,
   the database's integrity check, rows lost;
-- with --huge, 57k x 100k sentences: no 500, finished in the background.
+- with --huge, 57k x 100k sentences: no 500, finished in the background, the page,
+  JSON and CSV, and the peak memory of each server process; --huge-only runs that
+  alone (no other scenario, nothing else set up).
 
 Every request goes to 127.0.0.1 only; every loop is bounded in count and time.
 """
@@ -222,6 +224,12 @@ def article(body, headline, tag):
     cleaned = CleanedText(raw=tag + body, body=body, headline=headline)
     return pipeline.save_article(cleaned, source=src).pk
 out = {{}}
+if {huge} == "only":
+    h1 = " ".join(f"Hx{{k}}a saw Hx{{k}}b at Hx{{k}}c." for k in range(57000))
+    h2 = " ".join(f"Hy{{k}}a saw Hy{{k}}b at Hy{{k}}c." for k in range(100000))
+    out["huge"] = [article(h1, "Huge left", "H1"), article(h2, "Huge right", "H2")]
+    print(json.dumps(out))
+    sys.exit(0)
 a = Article.objects.get(original_filename="000_abca97e62226170e.txt")
 b = Article.objects.get(original_filename="002_949427fbf105c65a.txt")
 out["seed"] = pipeline.compare_articles(a, b).get_absolute_url()
@@ -255,9 +263,18 @@ def run(args) -> None:
     manage("migrate", "-v", "0")
     manage("collectstatic", "--noinput", "-v", "0")
     manage("load_seeds")
-    print("Setting up articles (seeds, 2,000 x 2,000, 20,000 one-sided, 90 small)...", flush=True)
+    huge_mode = "'only'" if args.huge_only else str(bool(args.huge))
+    print(
+        "Setting up articles "
+        + (
+            "(57k and 100k sentences)..."
+            if args.huge_only
+            else "(seeds, 2,000 x 2,000, 20,000 one-sided, 90 small)..."
+        ),
+        flush=True,
+    )
     data = json.loads(
-        django_shell(SETUP.format(password=PASSWORD, huge=bool(args.huge))).splitlines()[-1]
+        django_shell(SETUP.format(password=PASSWORD, huge=huge_mode)).splitlines()[-1]
     )
     servers = Servers(args.app_servers, args.workers, args.port)
     base = f"http://127.0.0.1:{servers.ports[0]}"
@@ -269,6 +286,9 @@ def run(args) -> None:
             f"worker(s), database {os.environ.get('DATABASE_URL', '').split(':')[0]}, cache "
             f"{'Redis' if os.environ.get('REDIS_URL') else 'database table'}:"
         )
+        if args.huge_only:
+            huge(staff, data["huge"], servers)
+            return
         idle_queue(servers)
         seed_load(base, data["seed"], servers)
         big_comparison(staff, data["big"])
@@ -278,7 +298,7 @@ def run(args) -> None:
         if args.workers:
             killed_worker(staff, servers, [data["big"][0], data["lonely"][0]])
         if args.huge:
-            huge(staff, data["huge"])
+            huge(staff, data["huge"], servers)
     finally:
         servers.stop()
 
@@ -460,20 +480,73 @@ def killed_worker(staff: Client, servers: Servers, ids: list[int]) -> None:
         report("  ... PRAGMA integrity_check", check, "ok")
 
 
-def huge(staff: Client, ids: list[int]) -> None:
+def download(client: Client, path: str) -> tuple[int, int, float]:
+    """GET ``path`` reading the body in pieces: status, bytes, seconds."""
+    req = urllib.request.Request(client.base + path, headers=client.headers)
+    started, size = time.perf_counter(), 0
+    try:
+        with client.opener.open(req, timeout=600) as response:
+            status = response.status
+            while piece := response.read(1 << 20):
+                size += len(piece)
+    except urllib.error.HTTPError as err:
+        status, size = err.code, len(err.read())
+    return status, size, time.perf_counter() - started
+
+
+def peak_memory(pid: int) -> int:
+    """A process's peak resident memory (VmHWM) in MB, 0 once it is gone."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    return int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) // 1024
+
+
+def children(pid: int) -> list[int]:
+    try:
+        return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def huge(staff: Client, ids: list[int], servers: Servers) -> None:
     status, url, asked = compare(staff, *ids)
     report("57k x 100k: the request that asks", f"{asked * 1000:.0f} ms (HTTP {status})", "no 500")
     seconds, state = wait_done(staff, url, 3000)
-    code, render, size = first_render(Client(staff.base), url)
     report("57k x 100k: made in the background", f"{seconds:.0f} s ({state})", "finished")
+    anon = Client(staff.base)
+    code, render, size = first_render(anon, url)
     report(
         "57k x 100k: first render", f"{render:.1f} s, {size / 1000:.0f} KB (HTTP {code})", "no 500"
+    )
+    code, render, size = first_render(anon, url)
+    report("57k x 100k: the same page again (cached)", f"{render * 1000:.0f} ms (HTTP {code})", "")
+    short = url.strip("/").split("/")[-1]
+    for ext in ("json", "csv"):
+        code, size, took = download(anon, f"/c/{short}.{ext}")
+        report(
+            f"57k x 100k: {ext.upper()} export",
+            f"HTTP {code}, {size / 1e6:.1f} MB in {took:.1f} s",
+            "no 500",
+        )
+    apps = [w for proc in servers.procs for w in children(proc.pid)]
+    report(
+        "  ... peak memory of the task worker(s)",
+        ", ".join(f"{peak_memory(w.pid)} MB" for w in servers.workers),
+        "",
+    )
+    report(
+        "  ... peak memory of the app workers",
+        ", ".join(f"{peak_memory(pid)} MB" for pid in apps),
+        "",
     )
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--huge", action="store_true")
+    parser.add_argument("--huge-only", action="store_true")
     parser.add_argument("--app-servers", type=int, default=1)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--port", type=int, default=8765)

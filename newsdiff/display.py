@@ -6,7 +6,9 @@ export and the tests all read the same rows.
 
 from __future__ import annotations
 
+import csv
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,7 +55,7 @@ def page_of_rows(rows: list[Row], start: int) -> RowPage:
     return RowPage(rows[start : start + ROWS_PER_PAGE], start, len(rows))
 
 
-@dataclass
+@dataclass(slots=True)
 class Part:
     """A run of text in a cell, with how it differs from the other side."""
 
@@ -61,7 +63,7 @@ class Part:
     op: str = "equal"  # equal / replace / insert / delete / plain
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     indexes: list[int]
     position: str  # "Headline", "Standfirst", "¶3"
@@ -79,7 +81,7 @@ class Cell:
         return _diff_parts(self.diff, self.side)
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     anchor: str  # "pair-3", "left-7", "right-12"
     kind: str  # "pair", "only-left", "only-right"
@@ -271,11 +273,12 @@ EVIDENCE_LINKS_SHOWN = 12
 TOP_FINDINGS_SHOWN = 5
 
 
-def top_findings(findings: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
-    """The ``n`` most salient findings (the analysis's ``salience``, 0 to 100), the
-    analysis's order among equals: the page leads with them, as the JSON and CSV
-    rank them."""
-    return sorted(findings, key=lambda f: (-f.get("salience", 0), f["number"]))[:n]
+def top_numbers(findings: list[dict[str, Any]], n: int) -> list[int]:
+    """The numbers (from 1, in the analysis's order) of the ``n`` most salient
+    findings (the analysis's ``salience``, 0 to 100), the analysis's order among
+    equals: the page leads with them, as the JSON and CSV rank them."""
+    ranked = sorted(enumerate(findings, start=1), key=lambda nf: (-nf[1].get("salience", 0), nf[0]))
+    return [number for number, _ in ranked[:n]]
 
 
 # The engine writes "the left report" / "the right report" (see analysis/mirror.py);
@@ -295,77 +298,155 @@ def name_sides(text: str, names: dict[str, str]) -> str:
     return outside_quotes(text, lambda t: _SIDE_NOUN.sub(name, t))
 
 
+class PageFindings:
+    """The framing findings of a result as one page shows them.
+
+    A long comparison has tens of thousands of findings (one per name in a long
+    opening, say) while a page shows a few hundred: the panel's top findings and the
+    first of each kind, and the flags of the rows it draws. Every finding is counted
+    and ranked, but only those shown are written out (outlets named, rows linked).
+    """
+
+    def __init__(
+        self,
+        result: dict[str, Any],
+        rows: list[Row],
+        kind: str = "",
+        names: dict[str, str] | None = None,
+    ):
+        self.findings = (result.get("framing") or {}).get("findings", [])
+        self.stats = (result.get("framing") or {}).get("stats", {})
+        self.kind, self.names = kind, names or {}
+        self.anchors = row_anchors(rows)
+        # place of each row under "show all": its number and the chunk it is drawn in
+        self.places = {row.anchor: (n, row.number) for n, row in enumerate(rows)}
+        self._items: dict[int, dict[str, Any]] = {}
+
+    def _row_links(self, finding: dict[str, Any]) -> list[str]:
+        """The anchors of the rows a finding rests on, in reading order."""
+        found = (
+            self.anchors.get((side, i))
+            for side in ("left", "right")
+            for i in finding.get(f"{side}_sentences", ())
+        )
+        links = dict.fromkeys(anchor for anchor in found if anchor)
+        return sorted(links, key=lambda a: self.places[a][0]) if len(links) > 1 else list(links)
+
+    def item(self, number: int) -> dict[str, Any]:
+        """Finding ``number`` (1-based) written out for the page."""
+        if number in self._items:
+            return self._items[number]
+        finding = self.findings[number - 1]
+        label, icon = FINDING_KINDS.get(finding["kind"], (finding["kind"], "•"))
+        links = self._row_links(finding)
+        item = {
+            **finding,
+            "summary": name_sides(finding["summary"], self.names),
+            "number": number,
+            "label": label,
+            "icon": icon,
+            "rows": links,
+            "links": [
+                {
+                    "anchor": a,
+                    "start": self.places[a][0] - self.places[a][0] % ROWS_PER_PAGE,
+                    "number": self.places[a][1],
+                }
+                for a in links[:EVIDENCE_LINKS_SHOWN]
+            ],
+            "more_links": max(len(links) - EVIDENCE_LINKS_SHOWN, 0),
+        }
+        self._items[number] = item
+        return item
+
+    def panel(self) -> dict[str, Any]:
+        """{"top": [finding, ...], "groups": [(kind, label, icon, [finding, ...],
+        n_in_group)], "kinds": {kind: (label, icon, count)}, "total": n, "rest": n,
+        "stats": …}. Without a kind the top findings lead and the groups hold the
+        others; with one, the groups keep that kind only and list more of it."""
+        counts: dict[str, int] = {}
+        for finding in self.findings:
+            counts[finding["kind"]] = counts.get(finding["kind"], 0) + 1
+        top = [] if self.kind else top_numbers(self.findings, TOP_FINDINGS_SHOWN)
+        in_top = set(top)
+        shown = FINDINGS_SHOWN_OF_ONE_KIND if self.kind else FINDINGS_SHOWN_PER_KIND
+        in_groups = {k: n for k, n in counts.items() if not self.kind or k == self.kind}
+        for n in top:
+            in_groups[self.findings[n - 1]["kind"]] -= 1
+        to_list = sum(min(n, shown) for n in in_groups.values())
+        listed: dict[str, list[int]] = {}
+        for number, finding in enumerate(self.findings, start=1):
+            if not to_list:
+                break  # every group's list is full: the rest are only counted
+            kind = finding["kind"]
+            if kind not in in_groups or number in in_top:
+                continue
+            numbers = listed.setdefault(kind, [])
+            if len(numbers) < shown:
+                numbers.append(number)
+                to_list -= 1
+        groups = [
+            (k, *FINDING_KINDS.get(k, (k, "•")), [self.item(n) for n in listed[k]], in_groups[k])
+            for k in FINDING_KINDS
+            if k in listed
+        ]
+        return {
+            "top": [self.item(n) for n in top],
+            "groups": groups,
+            "kinds": {k: (*FINDING_KINDS[k], counts[k]) for k in FINDING_KINDS if k in counts},
+            "total": len(self.findings),
+            "rest": len(self.findings) - len(top),
+            "stats": self.stats,
+        }
+
+    def flagged(self) -> set[str]:
+        """The anchors of the rows that carry a finding (of the chosen kind)."""
+        return {
+            anchor
+            for finding in self.findings
+            if not self.kind or finding["kind"] == self.kind
+            for anchor in self._row_links(finding)
+        }
+
+    def mark(self, rows: list[Row]) -> None:
+        """Give each of ``rows`` the findings (of the chosen kind) that rest on it, in
+        the findings' order: its margin flags."""
+        drawn = {row.anchor: row for row in rows}
+        # the sentences each side shows in these rows, to pass over other findings fast
+        shown: dict[str, set[int]] = {"left": set(), "right": set()}
+        for (side, i), anchor in self.anchors.items():
+            if anchor in drawn:
+                shown[side].add(i)
+        for row in rows:
+            row.findings = []
+        for number, finding in enumerate(self.findings, start=1):
+            if self.kind and finding["kind"] != self.kind:
+                continue
+            if shown["left"].isdisjoint(finding.get("left_sentences", ())) and shown[
+                "right"
+            ].isdisjoint(finding.get("right_sentences", ())):
+                continue
+            found = {
+                anchor: drawn[anchor]
+                for side in ("left", "right")
+                for i in finding.get(f"{side}_sentences", ())
+                if (anchor := self.anchors.get((side, i))) in drawn
+            }
+            for row in found.values():
+                row.findings.append(self.item(number))
+
+
 def findings_for_page(
     result: dict[str, Any],
     rows: list[Row],
     kind: str = "",
     names: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Rank the framing findings, group the rest by kind, link each to its rows, and
-    mark the rows.
-
-    Returns {"top": [finding, ...], "groups": [(kind, label, icon, [finding, ...],
-    n_in_group)], "kinds": {kind: (label, icon, count)}, "total": n}. Without
-    ``kind`` the top findings lead and the groups hold the others; ``kind`` keeps one
-    kind only (the panel's filter) and lists all of it. ``names`` are the outlets'
-    names ({"left": …, "right": …}) put in place of "the left report" in summaries.
-    """
-    framing = result.get("framing") or {}
-    anchors = row_anchors(rows)
-    by_anchor = {row.anchor: row for row in rows}
-    # The chunk of rows (under "show all") each row is drawn in, for evidence links.
-    starts = {row.anchor: n - n % ROWS_PER_PAGE for n, row in enumerate(rows)}
-    numbers = {row.anchor: row.number for row in rows}
-    items: list[dict[str, Any]] = []
-    for number, finding in enumerate(framing.get("findings", []), start=1):
-        label, icon = FINDING_KINDS.get(finding["kind"], (finding["kind"], "•"))
-        found = (
-            anchors.get((side, i))
-            for side in ("left", "right")
-            for i in finding.get(f"{side}_sentences", [])
-        )
-        links = sorted(dict.fromkeys(anchor for anchor in found if anchor), key=numbers.get)
-        item = {
-            **finding,
-            "summary": name_sides(finding["summary"], names or {}),
-            "number": number,
-            "label": label,
-            "icon": icon,
-            "rows": links,
-            "links": [
-                {"anchor": a, "start": starts.get(a, 0), "number": numbers.get(a, 0)}
-                for a in links[:EVIDENCE_LINKS_SHOWN]
-            ],
-            "more_links": max(len(links) - EVIDENCE_LINKS_SHOWN, 0),
-        }
-        items.append(item)
-        if not kind or kind == finding["kind"]:
-            for anchor in links:
-                if anchor in by_anchor:
-                    by_anchor[anchor].findings.append(item)
-    top = [] if kind else top_findings(items, TOP_FINDINGS_SHOWN)
-    in_top = {f["number"] for f in top}
-    grouped: dict[str, list[dict[str, Any]]] = {}
-    for item in items:
-        if item["number"] not in in_top:
-            grouped.setdefault(item["kind"], []).append(item)
-    shown = FINDINGS_SHOWN_OF_ONE_KIND if kind else FINDINGS_SHOWN_PER_KIND
-    groups = [
-        (k, *FINDING_KINDS.get(k, (k, "•")), grouped[k][:shown], len(grouped[k]))
-        for k in FINDING_KINDS
-        if k in grouped and (not kind or kind == k)
-    ]
-    counts: dict[str, int] = {}
-    for item in items:
-        counts[item["kind"]] = counts.get(item["kind"], 0) + 1
-    return {
-        "top": top,
-        "groups": groups,
-        "kinds": {k: (*FINDING_KINDS[k], counts[k]) for k in FINDING_KINDS if k in counts},
-        "total": len(items),
-        "rest": len(items) - len(top),
-        "stats": framing.get("stats", {}),
-    }
+    """The framing panel (see PageFindings.panel), every row of ``rows`` marked with
+    its findings: for a result small enough to mark whole (the tests, the CLI)."""
+    findings = PageFindings(result, rows, kind, names)
+    findings.mark(rows)
+    return findings.panel()
 
 
 def _changes(diff: list[dict[str, str]]) -> str:
@@ -398,12 +479,18 @@ CSV_COLUMNS = [
 ]
 
 
-def write_csv(stream, result: dict[str, Any]) -> None:
-    """One CSV row per aligned group or one-sided sentence, in reading order."""
-    import csv
+class _Line:
+    """A file that hands back what is written to it: csv.writer makes one line."""
 
-    writer = csv.writer(stream)
-    writer.writerow(CSV_COLUMNS)
+    def write(self, text: str) -> str:
+        return text
+
+
+def csv_lines(result: dict[str, Any]) -> Iterator[str]:
+    """The CSV export line by line (a header, then one row per aligned group or
+    one-sided sentence, in reading order), for a response that streams it."""
+    writer = csv.writer(_Line())
+    yield writer.writerow(CSV_COLUMNS)
     pairs = {f"pair-{n}": p for n, p in enumerate(result["pairs"], start=1)}
     # A cell's text is its sentences as the report has them, one space between two
     # sentences of a group; the diff's pieces already carry their own spacing.
@@ -430,7 +517,7 @@ def write_csv(stream, result: dict[str, Any]) -> None:
         left_text = " ".join(texts["left"][i] for i in row.left.indexes) if row.left else ""
         right_text = " ".join(texts["right"][i] for i in row.right.indexes) if row.right else ""
         pair = pairs.get(row.anchor)
-        writer.writerow(
+        yield writer.writerow(
             [
                 row.anchor,
                 row.kind,

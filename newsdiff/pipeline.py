@@ -7,6 +7,7 @@ analysis modules directly.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
@@ -14,11 +15,12 @@ from typing import Any
 import numpy as np
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max
+from django.db.models import Count, Func, JSONField, Max, TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.text import slugify
 
-from newsdiff import work
+from newsdiff import comparison_page, page_cache, work
 from newsdiff.analysis import clean, compare, coverage, encode, framing, mirror, segment
 from newsdiff.analysis.types import CleanedText
 from newsdiff.analysis.types import Sentence as AnalysisSentence
@@ -36,6 +38,8 @@ from newsdiff.models import (
     content_hash,
     text_hash,
 )
+
+logger = logging.getLogger(__name__)
 
 # Wire agencies we recognise in bylines, by the full name clean/ reports.
 WIRE_AGENCY_COUNTRIES = {
@@ -405,6 +409,72 @@ def comparison_result(comparison: Comparison) -> dict[str, Any]:
     return Comparison.objects.values_list("result", flat=True).get(pk=comparison.pk)
 
 
+def stored_result_text(comparison: Comparison) -> str | None:
+    """The comparison's result as the JSON text the database holds, not decoded (a
+    result of 157k sentences is some 200 MB of text, several times that as Python
+    objects); None for a comparison that mirrors another, which must be read the
+    other way round."""
+    if comparison.mirror_of_id:
+        return None
+    return (
+        Comparison.objects.filter(pk=comparison.pk)
+        .annotate(text=Cast("result", output_field=TextField()))
+        .values_list("text", flat=True)
+        .get()
+    )
+
+
+class _Without(Func):
+    """A stored result without some of its parts ("framing", "left.sentences"),
+    dropped by the database (one parse there) rather than decoded and dropped in
+    Python: SQLite's json_remove, PostgreSQL's #- operator."""
+
+    output_field = JSONField()
+
+    def __init__(self, expression, paths: tuple[str, ...]):
+        super().__init__(expression)
+        self.paths = paths  # our own constants, never a reader's input
+
+    def as_sql(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        paths = ", ".join(f"'$.{path}'" for path in self.paths)
+        return f"json_remove({sql}, {paths})", params
+
+    def as_postgresql(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        for path in self.paths:
+            sql = f"({sql} #- '{{{path.replace('.', ',')}}}')"
+        return sql, params
+
+
+# What a page's header (outlets, counts, notes) does without: the framing findings
+# are most of a long comparison's result (40,000 of them, 14 of 18 MB, for 20,000
+# one-sided sentences). The list names both sides alike, so it holds for a mirrored
+# comparison too.
+NOT_FOR_HEADER = (
+    "framing",
+    "pairs",
+    "left.sentences",
+    "right.sentences",
+    "only_left",
+    "only_right",
+    "restatements",
+)
+
+
+def comparison_result_without(comparison: Comparison, parts: tuple[str, ...]) -> dict[str, Any]:
+    """The result a comparison shows, read the way round it is asked, without
+    ``parts`` (NOT_FOR_HEADER)."""
+    source = comparison.mirror_of_id or comparison.pk
+    result = (
+        Comparison.objects.filter(pk=source)
+        .annotate(rest=_Without("result", parts))
+        .values_list("rest", flat=True)
+        .get()
+    )
+    return mirror.mirrored(result) if comparison.mirror_of_id else result
+
+
 def compare_articles(left: Article, right: Article, user=None) -> Comparison:
     """The comparison of two articles, made now whatever its size (commands, benches),
     with its result loaded."""
@@ -466,7 +536,20 @@ def _compared(comparison: Comparison) -> dict[str, Any]:
         lexicon=current_lexicon(),
         stored_vectors=(stored_vectors(left), stored_vectors(right)),
     )
+    _draw_first_screen(comparison, result)
     return {"result": result, "summary": result["summary"]}
+
+
+def _draw_first_screen(comparison: Comparison, result: dict[str, Any]) -> None:
+    """Draw the comparison's first screen into the shared cache while its result is
+    at hand, before it is marked done (the page's refresh then finds it): a long
+    result takes seconds to decode and draw, which the first reader would wait for.
+    A failure here costs only that; the comparison is saved all the same."""
+    try:
+        state = {**page_cache.state_of(comparison), "status": Comparison.Status.DONE}
+        comparison_page.draw_first_screen(comparison, result, state)
+    except Exception:
+        logger.exception("Comparison %s: its first screen could not be drawn ahead", comparison.pk)
 
 
 def run_comparison(pk: int) -> None:

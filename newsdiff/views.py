@@ -8,8 +8,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
@@ -17,9 +18,9 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from newsdiff import coverage_views, display, page_cache, pipeline, throttle
+from newsdiff import comparison_page, coverage_views, display, page_cache, pipeline, throttle
 from newsdiff.forms import CompareForm
-from newsdiff.http import HtmxRequest, json_download, not_ready, pending, see_other
+from newsdiff.http import HtmxRequest, not_ready, pending, see_other
 from newsdiff.models import Article, Comparison, Coverage, Source, Story
 
 PAGE_SIZE = 25
@@ -236,20 +237,6 @@ def compare_picker(request: HtmxRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-def _sides_for_page(result: dict, gone: list[bool]) -> dict[str, dict]:
-    """The two reports' metadata as the page names them: no link to an article page
-    that was deleted since, and "(left)"/"(right)" after the outlet when one outlet
-    is on both sides, so every label still says which report it means."""
-    sides = {"left": dict(result["left"]), "right": dict(result["right"])}
-    same_outlet = sides["left"].get("source") == sides["right"].get("source")
-    for (side, doc), deleted in zip(sides.items(), gone, strict=True):
-        if deleted:
-            doc["article_id"] = None
-        if same_outlet:
-            doc["source"] = f"{doc.get('source') or 'Report'} ({side})"
-    return sides
-
-
 def _comparison_or_404(short_id: str) -> Comparison:
     """The comparison row with its articles' ids and edit times, without its result
     or the articles' texts (the cached page needs nothing more)."""
@@ -324,26 +311,16 @@ def _collection_paused():
 
 
 def _render_comparison(request, comparison, options, part, body, body_key, page_key):
-    """A comparison page (or the part htmx asked for) not found in the cache."""
-    comparison.result = pipeline.comparison_result(comparison)
-    result = comparison.result
-    sides = _sides_for_page(
-        result, [comparison.left_article_id is None, comparison.right_article_id is None]
-    )
-    context = {
-        "comparison": comparison,
-        "result": result,
-        "left": sides["left"],
-        "right": sides["right"],
-        "sides": list(sides.items()),
-        "summary": result["summary"],
-        **options,
-        "filters": display.FILTERS,
-        "modes": display.MODES,
-        "kind_label": display.FINDING_KINDS.get(options["kind"], ("", ""))[0],
-    }
+    """A comparison page (or the part htmx asked for) not found in the cache: the
+    whole result to draw its body, or, with the body cached, only what the header
+    shows (read without the rows and findings that are most of a long result)."""
     if body is None:
-        body = _render_comparison_body(request, context, part)
+        result = pipeline.comparison_result(comparison)
+    else:
+        result = pipeline.comparison_result_without(comparison, pipeline.NOT_FOR_HEADER)
+    context = comparison_page.page_context(comparison, result, options)
+    if body is None:
+        body = comparison_page.render_body(context, part, request)
         page_cache.put(body_key, body)
     if request.htmx:
         return HttpResponse(body)
@@ -359,23 +336,6 @@ def _render_comparison(request, comparison, options, part, body, body_key, page_
     return response
 
 
-def _render_comparison_body(request: HtmxRequest, context: dict[str, Any], part: str) -> str:
-    """The framing panel and the first chunk of rows ("body"), the rows' section
-    ("section", for the filters) or one more chunk of rows ("rows", as one scrolls)."""
-    rows = display.build_rows(context["result"])
-    names = {side: context[side].get("source") or "" for side in ("left", "right")}
-    findings = display.findings_for_page(context["result"], rows, context["kind"], names)
-    shown = display.filter_rows(rows, context["show"])
-    if context["kind"]:
-        shown = [row for row in shown if row.findings]
-    page = display.page_of_rows(shown, context["start"])
-    context = {**context, "rows": page.rows, "row_page": page, "findings": findings}
-    context["row_count"] = len(rows)
-    template = "newsdiff/_comparison_body.html"
-    template += {"body": "", "section": "#comparison", "rows": "#row-chunk"}[part]
-    return render_to_string(template, context, request)
-
-
 @require_POST
 @staff_member_required
 def comparison_retry(request: HtmxRequest, short_id: str) -> HttpResponse:
@@ -384,24 +344,40 @@ def comparison_retry(request: HtmxRequest, short_id: str) -> HttpResponse:
     return see_other(comparison.get_absolute_url())
 
 
+# The JSON export is sent in pieces of this many characters.
+JSON_PIECE = 64 * 1024
+
+
 @require_safe
 def comparison_json(request: HtmxRequest, short_id: str) -> HttpResponse:
+    """The result as JSON, streamed: the stored text as it is (never decoded), or for
+    a comparison read the other way round, the mirrored result encoded piece by piece."""
     comparison = get_object_or_404(Comparison.objects.defer("result"), short_id=short_id)
     if not comparison.is_done:
         return not_ready(comparison, as_json=True)
-    result = pipeline.comparison_result(comparison)
-    return json_download(result, f"newsdiff-{comparison.short_id}.json")
+    text = pipeline.stored_result_text(comparison)
+    if text is not None:
+        pieces = (text[n : n + JSON_PIECE] for n in range(0, len(text), JSON_PIECE))
+    else:
+        encoder = DjangoJSONEncoder(ensure_ascii=False)
+        pieces = encoder.iterencode(pipeline.comparison_result(comparison))
+    response = StreamingHttpResponse(pieces, content_type="application/json")
+    response["Content-Disposition"] = f'attachment; filename="newsdiff-{comparison.short_id}.json"'
+    return response
 
 
 @require_safe
 def comparison_csv(request: HtmxRequest, short_id: str) -> HttpResponse:
+    """The rows as CSV, streamed line by line, with the findings each row carries."""
     comparison = get_object_or_404(Comparison.objects.defer("result"), short_id=short_id)
     if not comparison.is_done:
         return not_ready(comparison, as_json=False)
+    # the whole result: each row's findings and their salience come from the framing
     result = pipeline.comparison_result(comparison)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(
+        display.csv_lines(result), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="newsdiff-{comparison.short_id}.csv"'
-    display.write_csv(response, result)
     return response
 
 

@@ -42,3 +42,10 @@ def make_article(
             setattr(article, key, value)
         article.save()
     return article
+
+
+def downloaded(response) -> bytes:
+    """The whole body of a response, streamed (the exports) or not."""
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content

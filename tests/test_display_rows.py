@@ -95,11 +95,8 @@ def test_evidence_links_open_the_chunk_that_holds_their_row():
 
 def test_top_findings_are_the_most_salient_the_analysis_order_among_equals():
     saliences = [30, 72, 55, 72, 10, 90, 55]
-    findings = [
-        {"kind": "word_choice", "summary": "", "number": n, "salience": s}
-        for n, s in enumerate(saliences, start=1)
-    ]
-    assert [f["number"] for f in display.top_findings(findings, 5)] == [6, 2, 4, 3, 7]
+    findings = [{"kind": "word_choice", "summary": "", "salience": s} for s in saliences]
+    assert display.top_numbers(findings, 5) == [6, 2, 4, 3, 7]
 
 
 def test_summaries_name_the_outlets_but_never_inside_a_quotation():
@@ -137,3 +134,41 @@ def test_rows_are_numbered_in_reading_order():
         (3, "left-1"),
         (4, "pair-2"),
     ]
+
+
+def _many_findings() -> dict:
+    result = _result(450, 0, [])
+    result["framing"] = {
+        "findings": [
+            {"kind": "emphasis", "summary": "the left report puts it first", "left_sentences": [i]}
+            for i in range(0, 450, 3)
+        ]
+        + [{"kind": "hedging", "summary": "h", "left_sentences": [5, 205, 410]}]
+    }
+    return result
+
+
+def test_a_chunk_of_rows_carries_the_same_flags_as_when_every_row_is_marked():
+    result = _many_findings()
+    everything = display.build_rows(result)
+    display.findings_for_page(result, everything, names={"left": "Morning Star"})
+    for kind in ("", "hedging"):
+        rows = display.build_rows(result)
+        findings = display.PageFindings(result, rows, kind, {"left": "Morning Star"})
+        chunk = display.page_of_rows(rows, 200).rows
+        findings.mark(chunk)
+        whole = {r.anchor: r for r in everything}
+        for row in chunk:
+            expected = [f for f in whole[row.anchor].findings if f["kind"] == (kind or f["kind"])]
+            assert [f["number"] for f in row.findings] == [f["number"] for f in expected]
+            assert [f["summary"] for f in row.findings] == [f["summary"] for f in expected]
+        assert any(row.findings for row in chunk)
+        assert all(not row.findings for row in rows[:200])  # rows not drawn are left alone
+
+
+def test_the_kind_filter_keeps_every_row_with_a_finding_of_that_kind():
+    result = _many_findings()
+    rows = display.build_rows(result)
+    findings = display.PageFindings(result, rows, "hedging")
+    assert findings.flagged() == {"left-5", "left-205", "left-410"}
+    assert len(display.PageFindings(result, rows).flagged()) == 150 + 3

@@ -227,3 +227,70 @@ def test_a_pair_found_by_meaning_says_so_with_its_similarity(client, db):
     text = client.get(comparison.get_absolute_url()).content.decode()
     assert text.count("paired by meaning, 0.") == len(by_meaning)
     assert f"paired by meaning, {by_meaning[0]['cosine']:.2f}" in text
+
+
+def _header(page: str) -> str:
+    start = page.index('<header class="cmp-header">')
+    return page[start : page.index("</header>", start)]
+
+
+@pytest.mark.parametrize("order", ["as made", "the other way round"])
+def test_a_cached_body_is_shown_under_a_header_read_without_the_rows(
+    admin_client, seeds, monkeypatch, order
+):
+    left, right = seeds["left"], seeds["right"]
+    pipeline.compare_articles(left, right)
+    if order != "as made":
+        left, right = right, left
+    comparison = pipeline.compare_articles(left, right)
+    url = comparison.get_absolute_url()
+    first = admin_client.get(url).content.decode()  # signed in: only the body is cached
+
+    def fail(*args, **kwargs):
+        raise AssertionError("the whole result was decoded for a cached body")
+
+    monkeypatch.setattr(pipeline, "comparison_result", fail)
+    again = admin_client.get(url).content.decode()
+    assert _header(again) == _header(first)
+    assert f"<h1>{left.source.name} <span" in _header(again)
+    assert "only in" in _header(again) and "shared sentence" in _header(again)  # counts
+
+    def made(page: str) -> str:  # the line under the rows: engine version
+        return page[page.index('<p class="muted cmp-made">') : page.index("</main>")]
+
+    assert "with engine " in made(again) and made(again) == made(first)
+
+
+def _body(page: str) -> str:  # the framing panel and the rows (the header has a nonce)
+    return page[page.index('<section class="framing"') : page.index("</main>")]
+
+
+def test_a_finished_comparison_s_first_screen_is_drawn_before_anyone_asks(
+    client, seeds, monkeypatch
+):
+    from django.core.cache import cache
+
+    url = pipeline.compare_articles(seeds["left"], seeds["right"]).get_absolute_url()
+
+    def fail(*args, **kwargs):
+        raise AssertionError("the first screen was drawn in the request")
+
+    with monkeypatch.context() as patch:
+        patch.setattr("newsdiff.display.build_rows", fail)
+        patch.setattr(pipeline, "comparison_result", fail)
+        drawn_ahead = client.get(url).content.decode()
+    cache.clear()
+    drawn_now = client.get(url).content.decode()
+    assert _body(drawn_ahead) == _body(drawn_now)
+    assert _body(drawn_ahead).count('class="row row--') == 20
+
+
+def test_a_comparison_is_saved_even_if_its_first_screen_cannot_be_drawn(client, seeds, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("template trouble")
+
+    monkeypatch.setattr("newsdiff.comparison_page.render_body", broken)
+    comparison = pipeline.compare_articles(seeds["left"], seeds["right"])
+    assert comparison.status == Comparison.Status.DONE and comparison.result["pairs"]
+    monkeypatch.undo()
+    assert client.get(comparison.get_absolute_url()).status_code == 200

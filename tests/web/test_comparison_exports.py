@@ -1,9 +1,11 @@
 import csv
 import io
+import json
 
 import pytest
 
 from newsdiff import pipeline
+from tests.factories import downloaded
 
 
 @pytest.fixture
@@ -13,7 +15,7 @@ def seed_comparison(seeds):
 
 def test_json_export_uses_the_cli_schema(client, seed_comparison):
     response = client.get(f"/c/{seed_comparison.short_id}.json")
-    data = response.json()
+    data = json.loads(downloaded(response))
     assert response.status_code == 200
     assert {"left", "right", "pairs", "only_left", "only_right", "restatements", "version"} <= set(
         data
@@ -28,7 +30,7 @@ def test_csv_export_has_one_row_per_group_or_one_sided_sentence(client, seed_com
     response = client.get(f"/c/{seed_comparison.short_id}.csv")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(downloaded(response).decode())))
     assert len(rows) == 8 + 4 + 8
     kinds = {r["kind"] for r in rows}
     assert kinds == {"pair", "only-left", "only-right"}
@@ -43,7 +45,7 @@ def test_csv_text_is_each_report_s_own_text(client, seed_comparison):
         for side in ("left", "right")
     }
     response = client.get(f"/c/{seed_comparison.short_id}.csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(downloaded(response).decode())))
     for row in rows:
         for side in ("left", "right"):
             indexes = [int(i) for i in row[f"{side}_sentences"].split()]
@@ -62,10 +64,12 @@ def test_json_and_csv_both_download_as_files(client, seed_comparison):
 
 
 def test_json_and_csv_carry_the_same_salience(client, seed_comparison):
-    findings = client.get(f"/c/{seed_comparison.short_id}.json").json()["framing"]["findings"]
+    findings = json.loads(downloaded(client.get(f"/c/{seed_comparison.short_id}.json")))["framing"][
+        "findings"
+    ]
     assert all(0 < f["salience"] <= 100 for f in findings)
     response = client.get(f"/c/{seed_comparison.short_id}.csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(downloaded(response).decode())))
     # the row of "the conflict in Ukraine" carries the most salient finding resting on it
     conflict = next(r for r in rows if "The conflict in Ukraine" in r["left_text"])
     on_it = [f for f in findings if int(conflict["left_sentences"]) in f["left_sentences"]]
@@ -73,3 +77,11 @@ def test_json_and_csv_carry_the_same_salience(client, seed_comparison):
     assert "Word choice" in conflict["findings"]
     plan = next(r for r in rows if "12-point plan" in r["left_text"])
     assert plan["findings"] and int(plan["salience"]) > 0
+
+
+def test_the_exports_are_streamed_and_hold_the_whole_result(client, seed_comparison):
+    # sent in pieces (a 157k-sentence result is hundreds of MB), never built whole
+    response = client.get(f"/c/{seed_comparison.short_id}.json")
+    assert response.streaming
+    assert json.loads(downloaded(response)) == seed_comparison.result
+    assert client.get(f"/c/{seed_comparison.short_id}.csv").streaming

@@ -1,0 +1,79 @@
+"""What a comparison page draws from its result: the two reports as it names them,
+and its body (the framing panel and a chunk of rows), for the view and for the
+worker that draws a comparison's first screen into the shared cache as it finishes
+it, so the first reader does not wait for it (a 20,000-sentence result takes
+seconds to decode and draw)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.template.loader import render_to_string
+
+from newsdiff import display, page_cache
+from newsdiff.models import Comparison
+
+# What a page shows when its link has no options: the first screen.
+FIRST_SCREEN = {"show": "all", "mode": "side-by-side", "kind": "", "start": 0}
+
+
+def sides_for_page(result: dict, gone: list[bool]) -> dict[str, dict]:
+    """The two reports' metadata as the page names them: no link to an article page
+    that was deleted since, and "(left)"/"(right)" after the outlet when one outlet
+    is on both sides, so every label still says which report it means."""
+    sides = {"left": dict(result["left"]), "right": dict(result["right"])}
+    same_outlet = sides["left"].get("source") == sides["right"].get("source")
+    for (side, doc), deleted in zip(sides.items(), gone, strict=True):
+        if deleted:
+            doc["article_id"] = None
+        if same_outlet:
+            doc["source"] = f"{doc.get('source') or 'Report'} ({side})"
+    return sides
+
+
+def page_context(comparison: Comparison, result: dict, options: dict[str, Any]) -> dict:
+    """What the page's templates draw from (the header's and the body's)."""
+    sides = sides_for_page(
+        result, [comparison.left_article_id is None, comparison.right_article_id is None]
+    )
+    return {
+        "comparison": comparison,
+        "result": result,
+        "left": sides["left"],
+        "right": sides["right"],
+        "sides": list(sides.items()),
+        "summary": result["summary"],
+        **options,
+        "filters": display.FILTERS,
+        "modes": display.MODES,
+        "kind_label": display.FINDING_KINDS.get(options["kind"], ("", ""))[0],
+    }
+
+
+def render_body(context: dict[str, Any], part: str, request=None) -> str:
+    """The framing panel and the first chunk of rows ("body"), the rows' section
+    ("section", for the filters) or one more chunk of rows ("rows", as one scrolls).
+    The same for every reader (it is cached for all of them)."""
+    rows = display.build_rows(context["result"])
+    names = {side: context[side].get("source") or "" for side in ("left", "right")}
+    findings = display.PageFindings(context["result"], rows, context["kind"], names)
+    shown = display.filter_rows(rows, context["show"])
+    if context["kind"]:
+        flagged = findings.flagged()
+        shown = [row for row in shown if row.anchor in flagged]
+    page = display.page_of_rows(shown, context["start"])
+    findings.mark(page.rows)  # only the drawn rows' flags: a page draws a few hundred
+    context = {**context, "rows": page.rows, "row_page": page}
+    if part == "body":  # the framing panel and the legend
+        context["findings"] = findings.panel()
+    context["row_count"] = len(rows)
+    template = "newsdiff/_comparison_body.html"
+    template += {"body": "", "section": "#comparison", "rows": "#row-chunk"}[part]
+    return render_to_string(template, context, request)
+
+
+def draw_first_screen(comparison: Comparison, result: dict, state: dict[str, Any]) -> bool:
+    """Draw a comparison's first screen (its body as a link without options shows it)
+    into the shared cache, under the key the page will look for in ``state``."""
+    body = render_body(page_context(comparison, result, FIRST_SCREEN), "body")
+    return page_cache.put(page_cache.comparison_key("body", state, **FIRST_SCREEN), body)
