@@ -1,3 +1,4 @@
+import importlib
 import json
 import re
 import subprocess
@@ -960,15 +961,91 @@ def test_emptying_the_analysis_caches_empties_framings_memos():
 
     left = sentences("Kyiv talks", "Kyiv and NATO officials met on Friday.")
     analyse_framing(left, [], Alignment((), (0, 1), ()))
-    memos = [
-        words._PLAIN_WORDS,
-        words._METADATA,
-        words._MID_SENTENCE_CAPS,
-    ]
-    assert all(memos)
+    assert words._PLAIN_WORDS
     clear_analysis_caches()
-    assert not any(memos)
+    assert not words._PLAIN_WORDS
     assert words._read_sentence.cache_info().currsize == 0
+
+
+def _framing_module_state() -> dict[str, int]:
+    """The size of every dict, set, list and functools cache at module level in
+    the framing package, and of every collection on the shipped lexicon's index."""
+    import functools
+    import pkgutil
+    from dataclasses import fields
+
+    from newsdiff.analysis import framing
+
+    sizes: dict[str, int] = {}
+    for info in pkgutil.iter_modules(framing.__path__):
+        module = importlib.import_module(f"{framing.__name__}.{info.name}")
+        for name, value in vars(module).items():
+            if isinstance(value, dict | set | list):
+                sizes[f"{info.name}.{name}"] = len(value)
+            elif isinstance(value, functools._lru_cache_wrapper) and value.__module__ == (
+                module.__name__  # a cache of this module's own, not one it imports
+            ):
+                sizes[f"{info.name}.{name}"] = value.cache_info().currsize
+    index = Lexicon.default()._index
+    for f in fields(index):
+        value = getattr(index, f.name)
+        if isinstance(value, dict | set | list):
+            sizes[f"lexicon index.{f.name}"] = len(value)
+    return sizes
+
+
+def test_a_comparison_leaves_nothing_of_its_sentences_behind():
+    # a long-running worker compares pair after pair: what framing remembers of a
+    # comparison's sentences must go with it, or its memory grows with every one.
+    # Left out: the bounded caches of single words and of sentence readings
+    # (framing/state.py lists them), which are emptied here so the pairs fill them.
+    from bench.alignment_scoring import clear_analysis_caches
+    from newsdiff.analysis.framing import words
+
+    bounded = {
+        "words._PLAIN_WORDS",
+        "words._read_sentence",
+        "words._token_word",
+        "words._numberish",
+        "words._content_key",
+        "words._bare_norm",
+        "lexicon._verb_key",
+    }
+
+    def grown(before: dict[str, int], after: dict[str, int]) -> dict[str, tuple[int, int]]:
+        return {
+            name: (before.get(name, 0), size)
+            for name, size in after.items()
+            if size > before.get(name, 0) and name not in bounded
+        }
+
+    def pair(n: int) -> tuple[list[Sentence], list[Sentence]]:
+        left = sentences(
+            f"Talks in city {n} collapse",
+            f'"We will not give up," said Mayor Alma Quist{n} of Brennport{n}.',
+            f"Rioters{n} blocked the harbour, police reportedly said.",
+        )
+        right = sentences(
+            f"City {n} talks fail",
+            f"Mayor Alma Quist{n} clearly told reporters the protesters{n} were peaceful.",
+            f"According to officials, the harbour{n} may reopen soon.",
+        )
+        return left, right
+
+    def compare(n: int) -> None:
+        left, right = pair(n)
+        group = AlignedGroup((0,), (0,), 0.8, "reworded")
+        framing_found = analyse_framing(left, right, Alignment((group,), (1, 2), (1, 2)))
+        assert framing_found.left.attributions and framing_found.right.attributions
+
+    compare(0)  # the lexicon loaded and every module imported
+    clear_analysis_caches()
+    compare(1)
+    after_one = _framing_module_state()
+    assert words._PLAIN_WORDS  # the pairs are read, so the check below can fail
+    for n in range(2, 12):
+        compare(n)
+    assert grown(after_one, _framing_module_state()) == {}
 
 
 def test_a_report_longer_than_the_reading_cache_is_read_once(monkeypatch):

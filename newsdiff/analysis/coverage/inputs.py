@@ -162,7 +162,7 @@ def _mark_duplicates(cols: list[Column]) -> None:
 
 def is_dateline(text: str) -> bool:
     """A dateline or "Updated: ..." line, as framing reads them: no fact to tell."""
-    return _is_metadata_text(text, _read_sentence(text))
+    return _is_metadata_text(_read_sentence(text))
 
 
 def lede(report: Report) -> int | None:

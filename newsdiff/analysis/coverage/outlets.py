@@ -18,6 +18,7 @@ from newsdiff.analysis.framing.lexicon import Lexicon
 from newsdiff.analysis.framing.naming import _namings
 from newsdiff.analysis.framing.one_sided import _evidenced_caps
 from newsdiff.analysis.framing.report import _read_report, _Report
+from newsdiff.analysis.framing.state import _ComparisonState
 from newsdiff.analysis.types import Alignment
 
 from .inputs import Column
@@ -28,17 +29,19 @@ MAX_NAMING_ROWS = 40
 MAX_SOURCES = 30
 
 
-def _alone(col: Column) -> _Report:
-    """A report read by framing as if nothing else were compared with it."""
+def _alone(col: Column, state: _ComparisonState) -> _Report:
+    """A report read by framing as if nothing else were compared with it
+    (``state``: the coverage's memos, shared by its reports)."""
     n = len(col.report.sentences)
-    return _read_report("left", col.report.sentences, Alignment((), tuple(range(n)), ()))
+    return _read_report("left", col.report.sentences, Alignment((), tuple(range(n)), ()), state)
 
 
 def framing_across(
     included: Sequence[Column], facts: Sequence[dict[str, Any]], lexicon: Lexicon | None
 ) -> dict[str, Any]:
     lex = (lexicon or Lexicon.default())._index
-    read = {c.key: _alone(c) for c in included}
+    state = _ComparisonState()  # gone with this call
+    read = {c.key: _alone(c, state) for c in included}
     evidence = _evidenced_caps(list(read.values()))
     for report in read.values():
         report.evidence = evidence

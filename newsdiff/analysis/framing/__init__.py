@@ -28,6 +28,9 @@ report's statistics and writes the JSON (``framing_to_dict``):
   sentences; ``choice``: which rewordings are word choices), ``naming`` (and
   weighted terms), ``attribution``, ``hedging``, ``emphasis``; ``salience``:
   how much each finding matters (0 to 100)
+- ``state``: what one comparison remembers about its sentences, made by
+  ``analyse_framing`` and dropped with its result; its docstring lists the
+  module-level caches that stay (bounded, none keyed by a sentence) and why
 """
 
 from __future__ import annotations
@@ -99,6 +102,7 @@ from .results import NamingRow as NamingRow
 from .results import Placement as Placement
 from .results import TermKind as TermKind
 from .salience import with_salience
+from .state import _ComparisonState
 from .wording import (
     _group_findings,
 )
@@ -126,9 +130,11 @@ def analyse_framing(
     if diffs is not None and len(diffs) != len(alignment.groups):
         raise ValueError("diffs must hold one word diff per aligned group")
     lex = (lexicon or Lexicon.default())._index
+    # what the comparison remembers about its sentences: made here, gone with it
+    state = _ComparisonState()
     reports = {
-        "left": _read_report("left", left, alignment),
-        "right": _read_report("right", right, alignment),
+        "left": _read_report("left", left, alignment, state),
+        "right": _read_report("right", right, alignment, state),
     }
     evidence = _evidenced_caps(list(reports.values()))
     for report in reports.values():

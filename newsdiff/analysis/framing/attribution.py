@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from .lexicon import (
     _LOADED,
-    _SENTENCE_MEMO,
     Lexicon,
     _LexiconIndex,
     _SentenceAttribution,
@@ -19,6 +18,7 @@ from .lexicon import (
 )
 from .report import _Report
 from .results import SIDES, Attribution, Finding, Side, _sided
+from .state import _ComparisonState
 from .words import (
     _AUX,
     _BE,
@@ -113,14 +113,13 @@ _CLOSE_QUOTES = frozenset("\u201d\u00bb")
 
 def _attributions(report: _Report, lexicon: _LexiconIndex) -> list[Attribution]:
     out: list[Attribution] = []
-    known = lexicon.sentence_attributions
-    if len(known) > _SENTENCE_MEMO:
-        known.clear()  # a bound for long-running processes
+    state = report.state
+    known = state.attributions
     for i in report.order:
         text = report.sentences[i].text
         found = known.get(text)
         if found is None:
-            found = known[text] = _sentence_attributions(text, report.read[i], lexicon)
+            found = known[text] = _sentence_attributions(text, report.read[i], lexicon, state)
         out.extend(Attribution(i, *a) for a in found)
     return out
 
@@ -136,17 +135,17 @@ def attribution_cues(text: str, lexicon: Lexicon | None = None) -> list[tuple[in
     index = (lexicon or Lexicon.default())._index
     spans = (read.starts, read.ends)
     out = []
-    for vs, ve, ss, se, _note in _sentence_cues(read, index):
+    for vs, ve, ss, se, _note in _sentence_cues(read, index, _ComparisonState()):
         source = _span_text(text, read.words, spans, ss, se) if se > ss else ""
         out.append((read.starts[vs], _span_text(text, read.words, spans, vs, ve), source))
     return out
 
 
 def _sentence_attributions(
-    text: str, read: _SentenceWords, lexicon: _LexiconIndex
+    text: str, read: _SentenceWords, lexicon: _LexiconIndex, state: _ComparisonState
 ) -> tuple[_SentenceAttribution, ...]:
     """The attributions of one sentence."""
-    cues = _sentence_cues(read, lexicon)
+    cues = _sentence_cues(read, lexicon, state)
     if not cues:
         return ()
     words = read.words
@@ -170,11 +169,13 @@ def _sentence_attributions(
     return tuple(out)
 
 
-def _sentence_cues(read: _SentenceWords, lexicon: _LexiconIndex) -> list[_Cue]:
+def _sentence_cues(
+    read: _SentenceWords, lexicon: _LexiconIndex, state: _ComparisonState
+) -> list[_Cue]:
     """The attribution cues of a sentence, in reading order: reporting verbs used
     as such outside quotations, and a colon after a speaker."""
     words = read.words
-    candidates = lexicon.verb_candidates(read.word_norms)
+    candidates = lexicon.verb_candidates(read.word_norms, state.verb_norms, state.verb_hits)
     colons = [k for k, w in enumerate(words) if w.text == ":"] if ":" in read.norms else []
     if not candidates and not colons:
         return []

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .lexicon import _SENTENCE_MEMO, _LexiconIndex, _MarkerSpan
+from .lexicon import _LexiconIndex, _MarkerSpan
 from .report import _Report
 from .results import SIDES, Finding, Marker, Side, _sided
 from .words import _DETERMINERS, _join_terms, _other, _SentenceWords, _span_text, _Word, _wordset
@@ -20,9 +20,7 @@ def _markers(report: _Report, lexicon: _LexiconIndex) -> tuple[list[Marker], lis
     sentence in ``report.marker_spans`` for the aligned groups)."""
     hedges: list[Marker] = []
     boosters: list[Marker] = []
-    known = lexicon.sentence_markers
-    if len(known) > _SENTENCE_MEMO:
-        known.clear()  # a bound for long-running processes
+    known = report.state.markers
     for i in report.order:
         text = report.sentences[i].text
         spans = known.get(text)

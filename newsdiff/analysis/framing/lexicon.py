@@ -214,37 +214,23 @@ class _LexiconIndex:
     terms: _PhraseIndex  # weighted terms (all forms) -> index into weighted_terms
     term_rows: tuple[WeightedTerm, ...]
     naming_exceptions: Mapping[str, _PhraseIndex]
-    # norm -> may it start a reporting verb? (filled as words are met)
-    verb_norms: dict[str, bool] = field(default_factory=dict, compare=False)
-    verb_norm_hits: set[str] = field(default_factory=set, compare=False)  # those that may
-    # sentence text -> its hedges and boosters, and its attributions (filled as met)
-    sentence_markers: dict[str, tuple[_MarkerSpan, ...]] = field(
-        default_factory=dict, compare=False
-    )
-    sentence_attributions: dict[str, tuple[_SentenceAttribution, ...]] = field(
-        default_factory=dict, compare=False
-    )
-    # a sentence's word norms -> where the weighted terms stand in it
-    sentence_terms: dict[tuple[str, ...], tuple[tuple[int, int, int], ...]] = field(
-        default_factory=dict, compare=False
-    )
 
-    def term_matches(self, norms: tuple[str, ...]) -> tuple[tuple[int, int, int], ...]:
-        """``terms.matches(norms)``, remembered per sentence (naming and key
-        terms both ask)."""
-        found = self.sentence_terms.get(norms)
+    def term_matches(
+        self, norms: tuple[str, ...], memo: dict[tuple[str, ...], tuple[tuple[int, int, int], ...]]
+    ) -> tuple[tuple[int, int, int], ...]:
+        """``terms.matches(norms)``, remembered in the comparison's ``memo``
+        (naming and key terms both ask)."""
+        found = memo.get(norms)
         if found is None:
-            if len(self.sentence_terms) > _SENTENCE_MEMO:
-                self.sentence_terms.clear()  # a bound for long-running processes
-            found = self.sentence_terms[norms] = tuple(self.terms.matches(norms))
+            found = memo[norms] = tuple(self.terms.matches(norms))
         return found
 
-    def verb_candidates(self, norms: Sequence[str]) -> list[int]:
-        """Where in a sentence's word norms a reporting verb may start."""
-        known, verbs = self.verb_norms, self.verb_norm_hits
-        if len(known) > 200_000:
-            known.clear()  # a bound for long-running processes
-            verbs.clear()
+    def verb_candidates(
+        self, norms: Sequence[str], known: dict[str, bool], verbs: set[str]
+    ) -> list[int]:
+        """Where in a sentence's word norms a reporting verb may start.
+        ``known``: the comparison's answer for each norm met so far; ``verbs``:
+        the norms of those that may (both filled here)."""
         prefixes = self.verb_prefixes
         for norm in set(norms).difference(known):
             # stemming keeps a word's first two letters, so most words are ruled
@@ -414,7 +400,6 @@ class _KindIndex:
 
 
 _MarkerSpan = tuple[int, int, str, str]  # word start, word end, kind, phrase
-_SENTENCE_MEMO = 50_000  # sentences whose markers and attributions are remembered
 
 
 # source, verb, phrase, note, quoted: an Attribution without its sentence

@@ -44,7 +44,9 @@ def _namings(report: _Report, lexicon: _LexiconIndex, evidence: set[str]) -> lis
         bounds = (report.read[i].starts, report.read[i].ends)
         headline_case = report.title_case[i]
         quoted: list[bool] | None = None
-        for start, end, row_index in lexicon.term_matches(report.read[i].word_norms):
+        for start, end, row_index in lexicon.term_matches(
+            report.read[i].word_norms, report.state.terms
+        ):
             row = lexicon.term_rows[row_index]
             if _excepted(lexicon, row.family, words, start, end):
                 continue

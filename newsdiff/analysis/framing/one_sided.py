@@ -16,7 +16,6 @@ from .words import (
     _CLOCK,
     _COMPLEMENTS,
     _DATE_WORDS,
-    _MID_SENTENCE_CAPS,
     _NAME_STARTERS,
     _OPENERS,
     _PREPOSITIONS,
@@ -26,7 +25,6 @@ from .words import (
     _join_terms,
     _quote,
     _related,
-    _SentenceWords,
     _span_text,
     _verbish,
     _Word,
@@ -57,14 +55,19 @@ def _evidenced_caps(reports: Sequence[_Report]) -> set[str]:
     for report in reports:
         for i in report.order:
             if not report.title_case[i]:
-                caps.update(_mid_sentence_caps(report.sentences[i].text, report.read[i]))
+                caps.update(_mid_sentence_caps(report, i))
     return caps
 
 
-def _mid_sentence_caps(text: str, read: _SentenceWords) -> tuple[str, ...]:
+def _mid_sentence_caps(report: _Report, i: int) -> tuple[str, ...]:
     """The content keys of a sentence's capitalised words that neither start it
-    nor follow an opening quote or colon."""
-    return _MID_SENTENCE_CAPS.of(text, _mid_caps, read.words)
+    nor follow an opening quote or colon (remembered by the comparison)."""
+    text = report.sentences[i].text
+    memo = report.state.mid_caps
+    found = memo.get(text)
+    if found is None:
+        found = memo[text] = _mid_caps(report.read[i].words)
+    return found
 
 
 def _mid_caps(words: Sequence[_Word]) -> tuple[str, ...]:
@@ -93,7 +96,9 @@ def _extract_terms(
         headline_case = report.title_case[i]
         used = [False] * len(words)
         # labels from the weighted-term lexicon
-        for start, end, row_index in lexicon.term_matches(report.read[i].word_norms):
+        for start, end, row_index in lexicon.term_matches(
+            report.read[i].word_norms, report.state.terms
+        ):
             row = lexicon.term_rows[row_index]
             if row.kind == "judgement" or _excepted(lexicon, row.family, words, start, end):
                 continue  # a judgement is no term of content ("bizarre", "blasted")

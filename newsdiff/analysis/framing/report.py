@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from ..clean import headline_case
 from ..types import Alignment, Sentence
 from .results import Part, Side
+from .state import _ComparisonState
 from .words import (
     _has_run,
     _is_metadata_text,
@@ -38,6 +39,7 @@ class _Report:
     # shows (datelines and restatements keep theirs), never "paragraph 34 of 33"
     last_paragraph: int
     only: set[int]
+    state: _ComparisonState  # the comparison's memos, shared by its reports
     metadata: set[int] = field(default_factory=set)  # dateline lines, not compared
     n_words: int = 0
     keys: set[str] = field(default_factory=set)
@@ -110,14 +112,21 @@ class _Report:
         return " and ".join(parts)
 
 
-def _read_report(side: Side, sentences: Sequence[Sentence], alignment: Alignment) -> _Report:
+def _read_report(
+    side: Side,
+    sentences: Sequence[Sentence],
+    alignment: Alignment,
+    state: _ComparisonState | None = None,
+) -> _Report:
+    """One report of a comparison, read; ``state``: the comparison's memos (the
+    reports of one comparison share them; a new set when not given)."""
     restating = {r.index for r in alignment.restatements if r.side == side}
     by_index = {s.index: s for s in sentences}
     # every sentence read once, here: the analysis takes the readings from the report
     readings = {s.index: _read_sentence(s.text) for s in sentences}
     # dateline and metadata lines are left out, as restatements are; a page's
     # "Updated: November 11, 2011 20:09 IST" may stand where its headline should
-    metadata = {s.index for s in sentences if _is_metadata_text(s.text, readings[s.index])}
+    metadata = {s.index for s in sentences if _is_metadata_text(readings[s.index])}
     order = [
         s.index
         for s in sorted(sentences, key=lambda s: s.index)
@@ -140,6 +149,7 @@ def _read_report(side: Side, sentences: Sequence[Sentence], alignment: Alignment
         n_paragraphs=len(paragraphs),
         last_paragraph=max((s.paragraph for s in sentences if s.role == "body"), default=0),
         only=only & set(order),
+        state=state or _ComparisonState(),
         metadata=metadata,
     )
     report.position_of = {i: n for n, i in enumerate(order)}
@@ -181,4 +191,5 @@ def _has_keys(report: _Report, keys: Sequence[str]) -> bool:
         return True
     gram = tuple(keys)
     rarest = min((report.with_key(k) for k in keys), key=len)
-    return any(_has_run(report.sentences[i].text, report.read[i], gram) for i in rarest)
+    runs = report.state.key_runs
+    return any(_has_run(report.sentences[i].text, report.read[i], gram, runs) for i in rarest)

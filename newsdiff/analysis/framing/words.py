@@ -1,11 +1,11 @@
 """A sentence's words as framing reads them: tokens with hyphenated compounds
 joined ("12-point", "post-conflict"), what framing asks of each word, the word
-sets its rules use, and what it works out from a sentence's reading, remembered
-by sentence text."""
+sets its rules use, and what it works out from a sentence's reading (a comparison
+remembers that in its ``state._ComparisonState``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import compress
 from operator import attrgetter
@@ -104,11 +104,6 @@ class _Memo[V](dict[str, V]):
             self.clear()  # a bound for long-running processes
         self[key] = value
         return value
-
-    def of(self, text: str, work: Callable[[Sequence[_Word]], V], words: Sequence[_Word]) -> V:
-        """``work(words)`` for a sentence, remembered by its text."""
-        found = self.get(text)
-        return self.keep(text, work(words)) if found is None else found
 
 
 # The words of tokens that are not acronyms, by surface (``_plain_word`` fills it):
@@ -249,30 +244,30 @@ def _sentence_words(
     )
 
 
-# What framing works out from a sentence's reading, by sentence text. A comparison
-# hands each sentence's reading to these (it reads every sentence once and keeps the
-# readings), so a report longer than the readings' cache is never read twice.
-_SENTENCE_FACTS = 1 << 15  # sentences remembered, for comparisons that share them
-_KEY_RUNS: _Memo[tuple[str | None, ...]] = _Memo(_SENTENCE_FACTS)
-_METADATA: _Memo[bool] = _Memo(_SENTENCE_FACTS)
-_MID_SENTENCE_CAPS: _Memo[tuple[str, ...]] = _Memo(_SENTENCE_FACTS)
-
-
-def _key_runs(text: str, read: _SentenceWords) -> tuple[str | None, ...]:
+def _key_runs(
+    text: str, read: _SentenceWords, memo: dict[str, tuple[str | None, ...]]
+) -> tuple[str | None, ...]:
     """A sentence's content keys in order, with None where punctuation breaks a
     run (function words are skipped): "the eastwards expansion of Nato, which"
-    gives ("eastward", "expansion", "nato", None)."""
-    return _KEY_RUNS.of(text, _runs_of_keys, read.words)
+    gives ("eastward", "expansion", "nato", None). ``memo``: the comparison's,
+    by sentence text (``state._ComparisonState.key_runs``)."""
+    found = memo.get(text)
+    if found is None:
+        found = memo[text] = tuple(
+            w.key for w in read.words if w.key is not None or w.kind == "punct"
+        )
+    return found
 
 
-def _runs_of_keys(words: Sequence[_Word]) -> tuple[str | None, ...]:
-    return tuple(w.key for w in words if w.key is not None or w.kind == "punct")
-
-
-def _has_run(text: str, read: _SentenceWords, keys: tuple[str, ...]) -> bool:
+def _has_run(
+    text: str,
+    read: _SentenceWords,
+    keys: tuple[str, ...],
+    memo: dict[str, tuple[str | None, ...]],
+) -> bool:
     """Whether the content keys ``keys`` stand in a row in the sentence, not
     broken by punctuation."""
-    runs = _key_runs(text, read)
+    runs = _key_runs(text, read, memo)
     n = len(keys)
     first = keys[0]
     start = 0
@@ -286,8 +281,9 @@ def _has_run(text: str, read: _SentenceWords, keys: tuple[str, ...]) -> bool:
         start = at + 1
 
 
-def _is_metadata_text(text: str, read: _SentenceWords) -> bool:
-    return _METADATA.of(text, is_metadata_line, read.words)
+def _is_metadata_text(read: _SentenceWords) -> bool:
+    """A dateline or "Updated: ..." line (``clean.is_metadata_line``)."""
+    return is_metadata_line(read.words)
 
 
 @lru_cache(maxsize=65536)
