@@ -273,3 +273,19 @@ def test_each_headline_sits_in_the_row_of_its_lede(coverage):
 def test_every_fact_carries_its_kind(coverage):
     assert [f["kind"] for f in coverage["facts"]] == [fact_kind(f, 4) for f in coverage["facts"]]
     assert {"all", "omitted", "one"} <= {f["kind"] for f in coverage["facts"]}
+
+
+def test_each_outlet_s_own_facts_get_a_summary_sentence_before_a_second_of_another():
+    shared = "The minister arrived in Moscow on Monday for three days of security talks."
+    early = [
+        f"The agency's {n} correspondent in Moscow saw heavy traffic around the ministry today."
+        for n in ("first", "second", "third", "fourth", "fifth")
+    ]
+    late = "The 12-point peace plan was published by Beijing in February, the paper recalled."
+    many = _report("a", "Wire One", "Minister in Moscow", shared, *early)
+    few = _report("b", "Paper Two", "Minister visits Moscow", shared, "Talks began at noon.", late)
+    only = [s for s in build_coverage([many, few])["summary"] if s["kind"] == "one"]
+    assert {s["outlets"][0] for s in only} == {"a", "b"}
+    assert any("12-point peace plan" in s["text"] for s in only)
+    for s in only:  # a quoted sentence's own full stop ends the summary sentence
+        assert not s["text"].endswith("\u201d.")

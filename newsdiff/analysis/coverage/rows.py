@@ -112,6 +112,27 @@ def _quote(text: str) -> str:
     return "\u201c" + text.strip() + "\u201d"
 
 
+def _reports(label: str, fact: dict[str, Any], by_key: dict[str, Column]) -> str:
+    """'Only Fox News reports “…”.': no full stop after a quote that ends a sentence."""
+    quoted = _quote(_fact_text(fact, by_key))
+    return f"{label} reports {quoted}" + ("" if quoted[-2:-1] in ".?!\u2026" else ".")
+
+
+def _taking_turns(facts: list[dict[str, Any]], outlet_of) -> list[dict[str, Any]]:
+    """Up to SUMMARY_PER_KIND of ``facts`` (in reading order), each outlet's first
+    before any outlet's second, so that one outlet's many facts do not hide another's."""
+    by_outlet: dict[str, list[dict[str, Any]]] = {}
+    for fact in facts:
+        by_outlet.setdefault(outlet_of(fact), []).append(fact)
+    picked: list[dict[str, Any]] = []
+    for turn in range(max((len(fs) for fs in by_outlet.values()), default=0)):
+        this_turn = [fs[turn] for fs in by_outlet.values() if len(fs) > turn]
+        picked += sorted(this_turn, key=lambda f: (f["position"], f["id"]))
+        if len(picked) >= SUMMARY_PER_KIND:
+            break
+    return picked[:SUMMARY_PER_KIND]
+
+
 def _fact_text(fact: dict[str, Any], cols_by_key: dict[str, Column]) -> str:
     col = cols_by_key[fact["wording"]]
     return " ".join(col.report.sentences[i].text for i in fact["cells"][fact["wording"]])
@@ -120,7 +141,8 @@ def _fact_text(fact: dict[str, Any], cols_by_key: dict[str, Column]) -> str:
 def summary(facts: Sequence[dict[str, Any]], included: Sequence[Column]) -> list[dict[str, Any]]:
     """The sentences above the table, most telling first: what every report but
     one tells (an omission), what one report alone tells, what every report tells;
-    within each, the facts nearest the top of the reports first."""
+    within each, the facts nearest the top of the reports first, and for the first
+    two each outlet's first fact before any outlet's second."""
     n = len(included)
     if n < 2:
         return []
@@ -131,27 +153,30 @@ def summary(facts: Sequence[dict[str, Any]], included: Sequence[Column]) -> list
         f for f in sorted(facts, key=lambda f: (f["position"], f["id"])) if not f["dateline"]
     ]
     if n >= 3:
-        for fact in [f for f in ordered if f["outlets"] == n - 1][:SUMMARY_PER_KIND]:
-            missing = next(k for k in keys if k not in fact["cells"])
+        omitted = [f for f in ordered if f["outlets"] == n - 1]
+
+        def missing(fact: dict[str, Any]) -> str:
+            return next(k for k in keys if k not in fact["cells"])
+
+        for fact in _taking_turns(omitted, missing):
+            label = f"Every outlet but {by_key[missing(fact)].label}"
             out.append(
                 {
                     "kind": "omitted",
                     "fact": fact["id"],
-                    "outlets": [missing],
-                    "text": f"Every outlet but {by_key[missing].label} reports "
-                    f"{_quote(_fact_text(fact, by_key))}.",
+                    "outlets": [missing(fact)],
+                    "text": _reports(label, fact, by_key),
                 }
             )
-    for fact in [f for f in ordered if f["outlets"] == 1 and _worth_telling(f, by_key)][
-        :SUMMARY_PER_KIND
-    ]:
+    alone = [f for f in ordered if f["outlets"] == 1 and _worth_telling(f, by_key)]
+    for fact in _taking_turns(alone, lambda f: next(iter(f["cells"]))):
         (key,) = fact["cells"]
         out.append(
             {
                 "kind": "one",
                 "fact": fact["id"],
                 "outlets": [key],
-                "text": f"Only {by_key[key].label} reports {_quote(_fact_text(fact, by_key))}.",
+                "text": _reports(f"Only {by_key[key].label}", fact, by_key),
             }
         )
     for fact in [f for f in ordered if f["outlets"] == n][:SUMMARY_PER_KIND]:
@@ -160,7 +185,7 @@ def summary(facts: Sequence[dict[str, Any]], included: Sequence[Column]) -> list
                 "kind": "all",
                 "fact": fact["id"],
                 "outlets": list(keys),
-                "text": f"Every outlet reports {_quote(_fact_text(fact, by_key))}.",
+                "text": _reports("Every outlet", fact, by_key),
             }
         )
     return out
