@@ -289,3 +289,10 @@ def test_each_outlet_s_own_facts_get_a_summary_sentence_before_a_second_of_anoth
     assert any("12-point peace plan" in s["text"] for s in only)
     for s in only:  # a quoted sentence's own full stop ends the summary sentence
         assert not s["text"].endswith("\u201d.")
+
+
+def test_a_summary_quotes_the_lede_not_the_headline_joined_to_it(coverage):
+    every = [s["text"] for s in coverage["summary"] if s["kind"] == "all"]
+    assert every
+    headlines = [r["headline"] for r in coverage["reports"]]
+    assert not any(h in t for t in every for h in headlines)

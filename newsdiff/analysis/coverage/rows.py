@@ -134,8 +134,12 @@ def _taking_turns(facts: list[dict[str, Any]], outlet_of) -> list[dict[str, Any]
 
 
 def _fact_text(fact: dict[str, Any], cols_by_key: dict[str, Column]) -> str:
+    """The row's wording, as a summary quotes it: a headline joined to its lede's
+    row is left out where the row has more than the headline."""
     col = cols_by_key[fact["wording"]]
-    return " ".join(col.report.sentences[i].text for i in fact["cells"][fact["wording"]])
+    sentences = [col.report.sentences[i] for i in fact["cells"][fact["wording"]]]
+    told = [s for s in sentences if s.role != "headline"] or sentences
+    return " ".join(s.text for s in told)
 
 
 def summary(facts: Sequence[dict[str, Any]], included: Sequence[Column]) -> list[dict[str, Any]]:
