@@ -145,6 +145,7 @@ def test_anonymous_creation_beyond_the_limit_gets_a_429_and_no_row(client, setti
     refused = client.post(coverage_url(stories[2]), {"articles": ids(stories[2])})
     assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
     assert "Back to Event 2" in refused.content.decode()
+    assert "Too many new coverages for now" in refused.content.decode()
     assert Coverage.objects.count() == 2
 
 
