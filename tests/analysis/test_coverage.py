@@ -296,3 +296,14 @@ def test_a_summary_quotes_the_lede_not_the_headline_joined_to_it(coverage):
     assert every
     headlines = [r["headline"] for r in coverage["reports"]]
     assert not any(h in t for t in every for h in headlines)
+
+
+def test_a_quote_within_a_summary_quote_takes_single_marks():
+    said = '"We are thrilled to have her host the show," the producers said in a statement.'
+    reports = [
+        _report("a", "Wire One", "Host named", "The academy named its host on Friday.", said),
+        _report("b", "Paper Two", "Host chosen", "The academy chose its host on Friday.", said),
+    ]
+    texts = [s["text"] for s in build_coverage(reports)["summary"]]
+    assert any("\u201c\u2018We are thrilled" in t for t in texts)
+    assert not any('"' in t or "\u201c\u201c" in t for t in texts)

@@ -3,6 +3,7 @@ above the table and the warnings."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -105,11 +106,18 @@ def _most_common_wording(texts: dict[int, list[str]]) -> int:
     return max(sorted(score), key=lambda r: score[r])
 
 
+# Quotation marks inside a quoted fact become single ones, as a quote within a quote;
+# a straight one opens where no word or punctuation comes before it.
+_INNER_QUOTES = str.maketrans({"\u201c": "\u2018", "\u201d": "\u2019"})
+_STRAIGHT_OPENING = re.compile(r'(?<![\w.,;:!?\u2026])"')
+
+
 def _quote(text: str) -> str:
-    words = text.split()
+    inner = _STRAIGHT_OPENING.sub("\u2018", text.translate(_INNER_QUOTES)).replace('"', "\u2019")
+    words = inner.split()
     if len(words) > SUMMARY_WORDS:
         return "\u201c" + " ".join(words[:SUMMARY_WORDS]) + " \u2026\u201d"
-    return "\u201c" + text.strip() + "\u201d"
+    return "\u201c" + " ".join(words) + "\u201d"
 
 
 def _reports(label: str, fact: dict[str, Any], by_key: dict[str, Column]) -> str:
