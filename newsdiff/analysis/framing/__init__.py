@@ -35,7 +35,9 @@ report's statistics and writes the JSON (``framing_to_dict``):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import fields
 from functools import cache
 from typing import Any
@@ -114,6 +116,24 @@ from .words import (
 # The analysis
 
 
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Python's cycle collector held off while a comparison is analysed (as views.py
+    does while a page is drawn): the analysis makes a tuple or more for every word
+    of both reports, most kept until it ends, and the collector would walk them
+    again and again as they are made, the whole process now and then (2,000 x
+    2,000 sentences cold: some 150 collections, one or two of them full, about
+    100 ms of framing's 700). Left off if the caller had turned it off."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@_collection_paused()
 def analyse_framing(
     left: Sequence[Sentence],
     right: Sequence[Sentence],
