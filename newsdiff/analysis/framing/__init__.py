@@ -35,13 +35,12 @@ report's statistics and writes the JSON (``framing_to_dict``):
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import fields
 from functools import cache
 from typing import Any
 
+from ..collector import collection_paused
 from ..types import Alignment, DiffSpan, Sentence
 from .attribution import (
     _attribution_findings,
@@ -116,24 +115,7 @@ from .words import (
 # The analysis
 
 
-@contextmanager
-def _collection_paused() -> Iterator[None]:
-    """Python's cycle collector held off while a comparison is analysed (as views.py
-    does while a page is drawn): the analysis makes a tuple or more for every word
-    of both reports, most kept until it ends, and the collector would walk them
-    again and again as they are made, the whole process now and then (2,000 x
-    2,000 sentences cold: some 150 collections, one or two of them full, about
-    100 ms of framing's 700). Left off if the caller had turned it off."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-@_collection_paused()
+@collection_paused()
 def analyse_framing(
     left: Sequence[Sentence],
     right: Sequence[Sentence],
