@@ -6,28 +6,16 @@ It uses DATABASE_URL when set (bench/web_load.sh sets it), otherwise a throwaway
 SQLite file, migrated first. Every row it makes is rolled back.
 """
 
-import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdiff.settings")
-_THROWAWAY = None
-if "DATABASE_URL" not in os.environ:
-    _THROWAWAY = tempfile.TemporaryDirectory()
-    os.environ["DATABASE_URL"] = f"sqlite:///{_THROWAWAY.name}/bench.sqlite3"
+from bench.django_env import setup_django  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
-if _THROWAWAY is not None:
-    from django.core.management import call_command  # noqa: E402
-
-    call_command("migrate", verbosity=0)
+setup_django()
 
 from django.db import transaction  # noqa: E402
 

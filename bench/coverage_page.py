@@ -21,15 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdiff.settings")
-_THROWAWAY = None
-if "DATABASE_URL" not in os.environ:
-    _THROWAWAY = tempfile.TemporaryDirectory()
-    os.environ["DATABASE_URL"] = f"sqlite:///{_THROWAWAY.name}/bench.sqlite3"
+from bench.django_env import setup_django  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
+setup_django()
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -99,8 +93,6 @@ def _measure(label: str, articles: list[Article]) -> None:
 
 def main() -> None:
     setup_test_environment()
-    if _THROWAWAY is not None:
-        call_command("migrate", verbosity=0)
     with tempfile.TemporaryDirectory() as folder:
         oscars = _import(2, "ecbplus", Path(folder))
         rehab = _import(1, "ecbplus", Path(folder))
