@@ -19,7 +19,7 @@ REDIS_PID=""
 trap '[ -n "$REDIS_PID" ] && kill $REDIS_PID 2>/dev/null; rm -rf "$TMP"' EXIT
 export DEBUG=0 ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=0 SECURE_HSTS_SECONDS=0 \
   SECRET_KEY="load-test-$(head -c 32 /dev/urandom | base64)" \
-  NEWSDIFF_CLIENT_IP_HEADER=HTTP_X_REAL_IP NEWSDIFF_STALLED_AFTER=10
+  NEWSDIFF_CLIENT_IP_HEADER=HTTP_X_REAL_IP
 
 echo "== 1. Embedded default =="
 DATABASE_URL="sqlite:///$TMP/load.sqlite3" $PY bench/web_scale.py "$@"

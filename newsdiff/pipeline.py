@@ -169,15 +169,27 @@ def encode_stored(article_ids: list[int]) -> int:
         article = Article.objects.filter(pk=article_id).only("language").first()
         if not rows or article is None or not _encodes(article.language):
             continue
-        _fill_vectors(rows)
-        with transaction.atomic():
-            current = set(
-                Sentence.objects.filter(pk__in=[r.pk for r in rows]).values_list("pk", "text")
-            )
-            fresh = [r for r in rows if (r.pk, r.text) in current]
-            Sentence.objects.bulk_update(fresh, ["embedding", "embedding_model"], batch_size=500)
-        done += len(fresh)
+        for start in range(0, len(rows), ENCODE_CHUNK_SENTENCES):
+            done += _store_vectors(rows[start : start + ENCODE_CHUNK_SENTENCES])
     return done
+
+
+# A long article is encoded and saved this many sentences at a time, each chunk in
+# its own short write: SQLite's write lock is never held for long (another worker's
+# writes, a comparison's heartbeat among them, wait at most that long), and a worker
+# stopped midway keeps what it has done.
+ENCODE_CHUNK_SENTENCES = 500
+
+
+def _store_vectors(rows: list[Sentence]) -> int:
+    _fill_vectors(rows)
+    with transaction.atomic():
+        current = set(
+            Sentence.objects.filter(pk__in=[r.pk for r in rows]).values_list("pk", "text")
+        )
+        fresh = [r for r in rows if (r.pk, r.text) in current]
+        Sentence.objects.bulk_update(fresh, ["embedding", "embedding_model"], batch_size=500)
+    return len(fresh)
 
 
 def stored_vectors(article: Article) -> np.ndarray | None:

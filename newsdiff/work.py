@@ -16,7 +16,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.db.models import F
 from django.utils import timezone
 
@@ -49,9 +49,17 @@ class _Heartbeat(threading.Thread):
         used = False
         while not self.stopped.wait(HEARTBEAT_SECONDS):
             used = True
-            self.model.objects.filter(pk=self.pk, status=WorkStatus.RUNNING).update(
-                heartbeat_at=timezone.now()
-            )
+            try:
+                self.model.objects.filter(pk=self.pk, status=WorkStatus.RUNNING).update(
+                    heartbeat_at=timezone.now()
+                )
+            except DatabaseError:
+                # A write that could not be made now (SQLite busy with another
+                # worker's long write, a dropped connection) is tried again at the
+                # next beat; a thread that died here would let a working worker's
+                # result be taken for stalled.
+                logger.warning("%s %s: a heartbeat was missed", self.model.__name__, self.pk)
+                connection.close()
         if used:
             connection.close()
 

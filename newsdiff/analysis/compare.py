@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from newsdiff.analysis import align, clean, encode, framing, segment, worddiff
+from newsdiff.analysis.collector import collection_paused
 from newsdiff.analysis.types import Alignment, CleanedText, DiffSpan, Sentence
 
 SCHEMA_VERSION = "1"
@@ -148,6 +149,7 @@ def group_diffs(
     ]
 
 
+@collection_paused()  # 5,700 x 10,000 sentences: 6.0-6.8 s with it, 3.4-4.5 s without
 def compare_sentences(
     left: Sequence[Sentence],
     right: Sequence[Sentence],

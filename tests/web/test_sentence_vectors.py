@@ -1,5 +1,7 @@
 """Sentence vectors: made at once for a short article, by the worker for a long one."""
 
+import pytest
+
 from newsdiff import pipeline
 from newsdiff.analysis import encode
 from newsdiff.models import Sentence
@@ -42,3 +44,27 @@ def test_vectors_of_a_sentence_corrected_while_encoding_are_not_saved(db, monkey
     first.refresh_from_db()
     assert first.embedding_model == ""  # its vector was of the old text
     assert article.sentences.exclude(embedding_model=encode.MODEL_ID).count() == 1
+
+
+def test_a_long_article_is_encoded_in_chunks_and_a_stopped_worker_keeps_what_it_did(
+    db, monkeypatch
+):
+    article = make_article(body=_long_body(pipeline.INLINE_ENCODE_SENTENCES + 5))
+    monkeypatch.setattr(pipeline, "ENCODE_CHUNK_SENTENCES", 100)
+    real, calls = pipeline._fill_vectors, []
+
+    def stopped_on_the_third_chunk(rows):
+        calls.append(len(rows))
+        if len(calls) == 3:
+            raise MemoryError
+        real(rows)
+
+    monkeypatch.setattr(pipeline, "_fill_vectors", stopped_on_the_third_chunk)
+    with pytest.raises(MemoryError):
+        pipeline.encode_stored([article.pk])
+    encoded = article.sentences.filter(embedding_model=encode.MODEL_ID)
+    assert calls[:2] == [100, 100] and encoded.count() == 200  # two chunks saved
+
+    monkeypatch.setattr(pipeline, "_fill_vectors", real)
+    assert pipeline.encode_stored([article.pk]) == article.sentences.count() - 200
+    assert pipeline.stored_vectors(article) is not None
