@@ -155,12 +155,17 @@ def _encode_later(article: Article, rows: list[Sentence]) -> None:
         transaction.on_commit(lambda: encode_articles.enqueue([article.pk]))
 
 
-def encode_stored(article_ids: list[int]) -> int:
+def encode_stored(article_ids: list[int], turn: int | None = None) -> int:
     """Encode the saved sentences of these articles that have no vector from the
-    current encoder (the background task's body). Sentences changed meanwhile (the
-    article re-cleaned) are left alone: their new rows are encoded in turn."""
+    current encoder; returns how many were saved. Sentences changed meanwhile (the
+    article re-cleaned) are left alone: their new rows are encoded in turn.
+
+    ``turn`` (the background task's): stop once about that many are done and queue
+    the rest as a new task, so that a comparison or coverage asked meanwhile, which
+    the queue puts first, waits seconds rather than the minutes a long article takes.
+    """
     done = 0
-    for article_id in article_ids:
+    for k, article_id in enumerate(article_ids):
         rows = list(
             Sentence.objects.filter(article_id=article_id)
             .exclude(embedding_model=encode.MODEL_ID)
@@ -170,6 +175,11 @@ def encode_stored(article_ids: list[int]) -> int:
         if not rows or article is None or not _encodes(article.language):
             continue
         for start in range(0, len(rows), ENCODE_CHUNK_SENTENCES):
+            if turn is not None and done >= turn:
+                from newsdiff.tasks import encode_articles
+
+                encode_articles.enqueue(article_ids[k:])
+                return done
             done += _store_vectors(rows[start : start + ENCODE_CHUNK_SENTENCES])
     return done
 
@@ -179,6 +189,9 @@ def encode_stored(article_ids: list[int]) -> int:
 # writes, a comparison's heartbeat among them, wait at most that long), and a worker
 # stopped midway keeps what it has done.
 ENCODE_CHUNK_SENTENCES = 500
+# The background task encodes about this many sentences (some 10 s) before it lets
+# waiting comparisons go first (encode_stored's ``turn``).
+ENCODE_TURN_SENTENCES = 2000
 
 
 def _store_vectors(rows: list[Sentence]) -> int:

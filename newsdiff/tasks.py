@@ -25,5 +25,6 @@ def make_coverage(coverage_id: int) -> None:
 
 @task(priority=ENCODING_PRIORITY)
 def encode_articles(article_ids: list[int]) -> int:
-    """Sentence vectors for long articles and bulk imports, made off the request."""
-    return pipeline.encode_stored(article_ids)
+    """Sentence vectors for long articles and bulk imports, made off the request, a
+    turn at a time (what is left is queued again behind waiting comparisons)."""
+    return pipeline.encode_stored(article_ids, turn=pipeline.ENCODE_TURN_SENTENCES)

@@ -78,7 +78,8 @@ def _tasks_run_at_once(request):
 @pytest.fixture
 def task_queue(settings, db, monkeypatch):
     """The database task queue the app runs with; ``task_queue()`` runs what is queued,
-    as `manage.py db_worker --batch` would, and returns how many tasks ran."""
+    as `manage.py db_worker --batch` would (``max_tasks``: only that many), and
+    returns how many tasks ran."""
     from django_tasks_db.management.commands import db_worker
     from django_tasks_db.management.commands.db_worker import Worker
     from django_tasks_db.models import DBTaskResult
@@ -88,7 +89,7 @@ def task_queue(settings, db, monkeypatch):
     # connection between tasks as a worker process does.
     monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
-    def run() -> int:
+    def run(max_tasks: int | None = None) -> int:
         before = DBTaskResult.objects.finished().count()
         worker = Worker(
             queue_names=["default"],
@@ -96,7 +97,7 @@ def task_queue(settings, db, monkeypatch):
             batch=True,
             backend_name="default",
             startup_delay=False,
-            max_tasks=None,
+            max_tasks=max_tasks,
             worker_id="test-worker",
             excluded_queue_names=[],
         )

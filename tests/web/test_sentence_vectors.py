@@ -68,3 +68,29 @@ def test_a_long_article_is_encoded_in_chunks_and_a_stopped_worker_keeps_what_it_
     monkeypatch.setattr(pipeline, "_fill_vectors", real)
     assert pipeline.encode_stored([article.pk]) == article.sentences.count() - 200
     assert pipeline.stored_vectors(article) is not None
+
+
+def test_a_long_encoding_lets_a_comparison_asked_meanwhile_go_first(
+    db, settings, task_queue, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.NEWSDIFF_INLINE_SENTENCES = 5  # the comparison goes to the worker
+    monkeypatch.setattr(pipeline, "ENCODE_CHUNK_SENTENCES", 100)
+    monkeypatch.setattr(pipeline, "ENCODE_TURN_SENTENCES", 100)
+    with django_capture_on_commit_callbacks(execute=True):
+        article = make_article(body=_long_body(pipeline.INLINE_ENCODE_SENTENCES + 5))
+    assert task_queue(max_tasks=1) == 1  # one turn of the encoding task
+    encoded = article.sentences.filter(embedding_model=encode.MODEL_ID)
+    assert encoded.count() == 100
+
+    other = make_article(headline="Another report")
+    with django_capture_on_commit_callbacks(execute=True):
+        comparison = pipeline.request_comparison(article, other)
+    assert comparison.status == "queued"
+    waiting = DBTaskResult.objects.ready().get_locked()
+    assert waiting.task_path.endswith("make_comparison")  # before the rest of the encoding
+    task_queue()
+    comparison.refresh_from_db()
+    assert comparison.status == "done"
+    assert not article.sentences.exclude(embedding_model=encode.MODEL_ID).exists()
