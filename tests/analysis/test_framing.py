@@ -964,7 +964,7 @@ def test_emptying_the_analysis_caches_empties_framings_memos():
     assert words._PLAIN_WORDS
     clear_analysis_caches()
     assert not words._PLAIN_WORDS
-    assert words._read_sentence.cache_info().currsize == 0
+    assert words.read_sentence.cache_info().currsize == 0
 
 
 def _framing_module_state() -> dict[str, int]:
@@ -986,7 +986,7 @@ def _framing_module_state() -> dict[str, int]:
                 module.__name__  # a cache of this module's own, not one it imports
             ):
                 sizes[f"{info.name}.{name}"] = value.cache_info().currsize
-    index = Lexicon.default()._index
+    index = Lexicon.default().index
     for f in fields(index):
         value = getattr(index, f.name)
         if isinstance(value, dict | set | list):
@@ -1004,7 +1004,7 @@ def test_a_comparison_leaves_nothing_of_its_sentences_behind():
 
     bounded = {
         "words._PLAIN_WORDS",
-        "words._read_sentence",
+        "words.read_sentence",
         "words._token_word",
         "words._numberish",
         "words._content_key",
@@ -1055,14 +1055,14 @@ def test_a_report_longer_than_the_reading_cache_is_read_once(monkeypatch):
     from newsdiff.analysis.framing import report, words
 
     reads: Counter[str] = Counter()
-    read_sentence = words._read_sentence.__wrapped__
+    read_sentence = words.read_sentence.__wrapped__
 
     def counted(text: str) -> words._SentenceWords:
         reads[text] += 1
         return read_sentence(text)
 
     for module in (report, words):  # where a report is read, and where words are read
-        monkeypatch.setattr(module, "_read_sentence", counted)
+        monkeypatch.setattr(module, "read_sentence", counted)
     texts = [f"Officials in Kyiv said {n} people were hurt." for n in range(40)]
     left = sentences("Kyiv attack", *texts)
     right = sentences("Attack on Kyiv", *(t.replace("hurt", "injured") for t in texts))

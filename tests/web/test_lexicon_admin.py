@@ -20,7 +20,7 @@ def test_the_shipped_lexicons_are_in_the_database_with_their_sources(db):
 
 def test_the_database_lexicon_reads_exactly_as_the_shipped_files(db):
     from_db = pipeline.current_lexicon()
-    assert from_db._index == framing.Lexicon.default()._index
+    assert from_db.index == framing.Lexicon.default().index
     say = LexiconEntry.objects.get(list="reporting_verb", term="say")
     assert say.kind == "core"  # listed in a licensed file and marked core in ours
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from newsdiff.analysis.framing.words import _is_metadata_text, _read_sentence
+from newsdiff.analysis.framing.words import is_metadata_text, read_sentence
 from newsdiff.analysis.types import Sentence
 
 MIN_REPORTS = 2
@@ -162,7 +162,7 @@ def _mark_duplicates(cols: list[Column]) -> None:
 
 def is_dateline(text: str) -> bool:
     """A dateline or "Updated: ..." line, as framing reads them: no fact to tell."""
-    return _is_metadata_text(_read_sentence(text))
+    return is_metadata_text(read_sentence(text))
 
 
 def lede(report: Report) -> int | None:

@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from newsdiff.analysis.framing.attribution import _attributions
-from newsdiff.analysis.framing.hedging import _markers, _per_100
+from newsdiff.analysis.framing.attribution import find_attributions
+from newsdiff.analysis.framing.hedging import find_markers, per_100
 from newsdiff.analysis.framing.lexicon import Lexicon
-from newsdiff.analysis.framing.naming import _namings
-from newsdiff.analysis.framing.one_sided import _evidenced_caps
-from newsdiff.analysis.framing.report import _read_report, _Report
-from newsdiff.analysis.framing.state import _ComparisonState
+from newsdiff.analysis.framing.naming import find_namings
+from newsdiff.analysis.framing.one_sided import evidenced_caps
+from newsdiff.analysis.framing.report import ReadReport, read_report
+from newsdiff.analysis.framing.state import ComparisonState
 from newsdiff.analysis.types import Alignment
 
 from .inputs import Column
@@ -29,20 +29,20 @@ MAX_NAMING_ROWS = 40
 MAX_SOURCES = 30
 
 
-def _alone(col: Column, state: _ComparisonState) -> _Report:
+def _alone(col: Column, state: ComparisonState) -> ReadReport:
     """A report read by framing as if nothing else were compared with it
     (``state``: the coverage's memos, shared by its reports)."""
     n = len(col.report.sentences)
-    return _read_report("left", col.report.sentences, Alignment((), tuple(range(n)), ()), state)
+    return read_report("left", col.report.sentences, Alignment((), tuple(range(n)), ()), state)
 
 
 def framing_across(
     included: Sequence[Column], facts: Sequence[dict[str, Any]], lexicon: Lexicon | None
 ) -> dict[str, Any]:
-    lex = (lexicon or Lexicon.default())._index
-    state = _ComparisonState()  # gone with this call
+    lex = (lexicon or Lexicon.default()).index
+    state = ComparisonState()  # gone with this call
     read = {c.key: _alone(c, state) for c in included}
-    evidence = _evidenced_caps(list(read.values()))
+    evidence = evidenced_caps(list(read.values()))
     for report in read.values():
         report.evidence = evidence
     return {
@@ -53,12 +53,12 @@ def framing_across(
     }
 
 
-def _naming(read: dict[str, _Report], lex: Any, evidence: set[str]) -> list[dict[str, Any]]:
+def _naming(read: dict[str, ReadReport], lex: Any, evidence: set[str]) -> list[dict[str, Any]]:
     """One row per referent (a lexicon family: "the conflict", "the protesters")
     with each outlet's names for it, in the order it uses them first."""
     rows: dict[str, dict[str, list[str]]] = {}
     for key, report in read.items():
-        for naming in _namings(report, lex, evidence):
+        for naming in find_namings(report, lex, evidence):
             names = rows.setdefault(naming.family, {}).setdefault(key, [])
             if naming.text not in names:
                 names.append(naming.text)
@@ -66,11 +66,11 @@ def _naming(read: dict[str, _Report], lex: Any, evidence: set[str]) -> list[dict
     return [{"referent": family, "names": names} for family, names in ordered[:MAX_NAMING_ROWS]]
 
 
-def _quoted(report: _Report, lex: Any) -> list[dict[str, Any]]:
+def _quoted(report: ReadReport, lex: Any) -> list[dict[str, Any]]:
     """Whom a report cites, with the verbs it uses for each (``source`` is "" for
     what it attributes without saying to whom)."""
     sources: dict[str, dict[str, Any]] = {}
-    for a in _attributions(report, lex):
+    for a in find_attributions(report, lex):
         name = " ".join(a.source.split())
         entry = sources.setdefault(
             name.casefold(), {"source": name, "verbs": [], "count": 0, "sentences": []}
@@ -85,18 +85,18 @@ def _quoted(report: _Report, lex: Any) -> list[dict[str, Any]]:
     return ordered[:MAX_SOURCES]
 
 
-def _hedging(report: _Report, lex: Any) -> dict[str, Any]:
-    hedges, boosters = _markers(report, lex)
+def _hedging(report: ReadReport, lex: Any) -> dict[str, Any]:
+    hedges, boosters = find_markers(report, lex)
     return {
-        "per_100_words": _per_100(len(hedges), report.n_words),
+        "per_100_words": per_100(len(hedges), report.n_words),
         "count": len(hedges),
         "words": report.n_words,
         "hedges": [{"sentence": m.sentence, "phrase": m.phrase} for m in hedges],
-        "boosters_per_100_words": _per_100(len(boosters), report.n_words),
+        "boosters_per_100_words": per_100(len(boosters), report.n_words),
     }
 
 
-def _lead(col: Column, report: _Report, facts: Sequence[dict[str, Any]]) -> dict[str, Any]:
+def _lead(col: Column, report: ReadReport, facts: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """The headline, the sentences of the first paragraph (standfirst included)
     and the facts they tell."""
     sentences = col.report.sentences

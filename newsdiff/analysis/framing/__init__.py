@@ -44,8 +44,8 @@ from ..collector import collection_paused
 from ..types import Alignment, DiffSpan, Sentence
 from .attribution import (
     _attribution_findings,
-    _attributions,
     _mark_shared_sources,
+    find_attributions,
 )
 from .attribution import attribution_cues as attribution_cues
 from .emphasis import (
@@ -55,8 +55,8 @@ from .emphasis import (
 )
 from .hedging import (
     _hedging_findings,
-    _markers,
-    _per_100,
+    find_markers,
+    per_100,
 )
 from .lexicon import LEXICON_DIR as LEXICON_DIR
 from .lexicon import (
@@ -67,20 +67,20 @@ from .lexicon import ReportingVerb as ReportingVerb
 from .lexicon import WeightedTerm as WeightedTerm
 from .naming import (
     _naming_findings,
-    _namings,
     _weighted_findings,
+    find_namings,
 )
 from .one_sided import (
-    _evidenced_caps,
     _extract_terms,
     _only_terms,
     _passage_findings,
     _rank_terms,
     _Term,
+    evidenced_caps,
 )
 from .report import (
-    _read_report,
-    _Report,
+    ReadReport,
+    read_report,
 )
 from .results import FRAMING_VERSION as FRAMING_VERSION
 from .results import (
@@ -103,7 +103,7 @@ from .results import NamingRow as NamingRow
 from .results import Placement as Placement
 from .results import TermKind as TermKind
 from .salience import with_salience
-from .state import _ComparisonState
+from .state import ComparisonState
 from .wording import (
     _group_findings,
 )
@@ -131,14 +131,14 @@ def analyse_framing(
     """
     if diffs is not None and len(diffs) != len(alignment.groups):
         raise ValueError("diffs must hold one word diff per aligned group")
-    lex = (lexicon or Lexicon.default())._index
+    lex = (lexicon or Lexicon.default()).index
     # what the comparison remembers about its sentences: made here, gone with it
-    state = _ComparisonState()
+    state = ComparisonState()
     reports = {
-        "left": _read_report("left", left, alignment, state),
-        "right": _read_report("right", right, alignment, state),
+        "left": read_report("left", left, alignment, state),
+        "right": read_report("right", right, alignment, state),
     }
-    evidence = _evidenced_caps(list(reports.values()))
+    evidence = evidenced_caps(list(reports.values()))
     for report in reports.values():
         report.evidence = evidence
     findings: list[Finding] = []
@@ -152,7 +152,7 @@ def analyse_framing(
         only[side] = _only_terms(reports[side], reports[_other(side)], all_terms[side])
 
     # naming and loaded terms
-    namings = {side: _namings(reports[side], lex, evidence) for side in SIDES}
+    namings = {side: find_namings(reports[side], lex, evidence) for side in SIDES}
     naming_rows, naming_findings, named_families = _naming_findings(namings)
     findings += naming_findings
     findings += _weighted_findings(namings, named_families, reports)
@@ -168,12 +168,12 @@ def analyse_framing(
     findings += _moved_block_findings(placements, reports)
 
     # changes inside aligned groups
-    markers = {side: _markers(reports[side], lex) for side in SIDES}
+    markers = {side: find_markers(reports[side], lex) for side in SIDES}
     for n, group in enumerate(alignment.groups):
         findings += _group_findings(group, reports, lex, top_keys, diffs[n] if diffs else None)
 
     # attribution
-    attributions = {side: _attributions(reports[side], lex) for side in SIDES}
+    attributions = {side: find_attributions(reports[side], lex) for side in SIDES}
     attributions = _mark_shared_sources(attributions)
     findings += _attribution_findings(attributions, reports, namings)
 
@@ -226,7 +226,7 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
 
 
 def _stats(
-    report: _Report,
+    report: ReadReport,
     only_terms: list[_Term],
     markers: tuple[list[Marker], list[Marker]],
     attributions: list[Attribution],
@@ -249,8 +249,8 @@ def _stats(
         sentences=len(report.order),
         hedges=tuple(hedges),
         boosters=tuple(boosters),
-        hedges_per_100_words=_per_100(len(hedges), report.n_words),
-        boosters_per_100_words=_per_100(len(boosters), report.n_words),
+        hedges_per_100_words=per_100(len(hedges), report.n_words),
+        boosters_per_100_words=per_100(len(boosters), report.n_words),
         attributions=tuple(attributions),
         only_terms=tuple(KeyTerm(t.text, t.kind, t.sentences) for t in ranked),
         only_share=round(only_words / report.n_words, 4) if report.n_words else 0.0,

@@ -16,9 +16,9 @@ from .lexicon import (
     _SentenceAttribution,
     _verb_key,
 )
-from .report import _Report
+from .report import ReadReport
 from .results import SIDES, Attribution, Finding, Side, _sided
-from .state import _ComparisonState
+from .state import ComparisonState
 from .words import (
     _AUX,
     _BE,
@@ -33,13 +33,13 @@ from .words import (
     _TITLES,
     _join_terms,
     _other,
-    _read_sentence,
     _SentenceWords,
     _span_text,
     _verbish,
     _Word,
     _words,
     _wordset,
+    read_sentence,
 )
 
 if TYPE_CHECKING:
@@ -111,7 +111,7 @@ LONE_QUOTE_TAIL_WORDS = 16
 _CLOSE_QUOTES = frozenset("\u201d\u00bb")
 
 
-def _attributions(report: _Report, lexicon: _LexiconIndex) -> list[Attribution]:
+def find_attributions(report: ReadReport, lexicon: _LexiconIndex) -> list[Attribution]:
     out: list[Attribution] = []
     state = report.state
     known = state.attributions
@@ -131,18 +131,18 @@ _Cue = tuple[int, int, int, int, str]
 def attribution_cues(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, str, str]]:
     """Where one sentence attributes content: (character offset of the cue, the
     cue as written, the source as written, "" when the text does not say)."""
-    read = _read_sentence(text)
-    index = (lexicon or Lexicon.default())._index
+    read = read_sentence(text)
+    index = (lexicon or Lexicon.default()).index
     spans = (read.starts, read.ends)
     out = []
-    for vs, ve, ss, se, _note in _sentence_cues(read, index, _ComparisonState()):
+    for vs, ve, ss, se, _note in _sentence_cues(read, index, ComparisonState()):
         source = _span_text(text, read.words, spans, ss, se) if se > ss else ""
         out.append((read.starts[vs], _span_text(text, read.words, spans, vs, ve), source))
     return out
 
 
 def _sentence_attributions(
-    text: str, read: _SentenceWords, lexicon: _LexiconIndex, state: _ComparisonState
+    text: str, read: _SentenceWords, lexicon: _LexiconIndex, state: ComparisonState
 ) -> tuple[_SentenceAttribution, ...]:
     """The attributions of one sentence."""
     cues = _sentence_cues(read, lexicon, state)
@@ -170,7 +170,7 @@ def _sentence_attributions(
 
 
 def _sentence_cues(
-    read: _SentenceWords, lexicon: _LexiconIndex, state: _ComparisonState
+    read: _SentenceWords, lexicon: _LexiconIndex, state: ComparisonState
 ) -> list[_Cue]:
     """The attribution cues of a sentence, in reading order: reporting verbs used
     as such outside quotations, and a colon after a speaker."""
@@ -874,7 +874,7 @@ def _mark_shared_sources(
 
 def _attribution_findings(
     attributions: dict[Side, list[Attribution]],
-    reports: dict[Side, _Report],
+    reports: dict[Side, ReadReport],
     namings: dict[Side, list[_Naming]],
 ) -> list[Finding]:
     out: list[Finding] = []

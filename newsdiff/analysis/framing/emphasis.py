@@ -7,7 +7,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from ..types import Alignment
-from .report import _Report
+from .report import ReadReport
 from .results import SIDES, Finding, Placement, Side
 from .words import _bare_norm, _other, _quote, _same_place
 
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from .one_sided import _Term
 
 
-def _placements(alignment: Alignment, reports: dict[Side, _Report]) -> list[Placement]:
+def _placements(alignment: Alignment, reports: dict[Side, ReadReport]) -> list[Placement]:
     out = []
     for g in alignment.groups:
         lefts = [i for i in g.left if i in reports["left"].position_of]
@@ -51,7 +51,7 @@ OPENING_MIN_OTHER_POSITION = 1 / 3
 
 
 def _moved_block_findings(
-    placements: list[Placement], reports: dict[Side, _Report]
+    placements: list[Placement], reports: dict[Side, ReadReport]
 ) -> list[Finding]:
     """Shared passages one report puts near the top and the other much lower."""
     body = [
@@ -119,13 +119,13 @@ def _moved_block_findings(
     return out
 
 
-def _next_in_order(report: _Report, a: int, b: int) -> bool:
+def _next_in_order(report: ReadReport, a: int, b: int) -> bool:
     pos = report.position_of
     return a in pos and b in pos and pos[b] - pos[a] == 1
 
 
 def _top_findings(
-    reports: dict[Side, _Report], terms: dict[Side, list[_Term]]
+    reports: dict[Side, ReadReport], terms: dict[Side, list[_Term]]
 ) -> tuple[list[Finding], set[tuple[Side, tuple[str, ...]]]]:
     """Names and labels one report puts in its headline or lede that the other
     mentions only lower down, or not at all."""

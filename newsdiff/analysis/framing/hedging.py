@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .lexicon import _LexiconIndex, _MarkerSpan
-from .report import _Report
+from .report import ReadReport
 from .results import SIDES, Finding, Marker, Side, _sided
 from .words import _DETERMINERS, _join_terms, _other, _SentenceWords, _span_text, _Word, _wordset
 
@@ -15,7 +15,7 @@ from .words import _DETERMINERS, _join_terms, _other, _SentenceWords, _span_text
 # Hedges and boosters
 
 
-def _markers(report: _Report, lexicon: _LexiconIndex) -> tuple[list[Marker], list[Marker]]:
+def find_markers(report: ReadReport, lexicon: _LexiconIndex) -> tuple[list[Marker], list[Marker]]:
     """Every hedge and booster of a report, in reading order (also kept per
     sentence in ``report.marker_spans`` for the aligned groups)."""
     hedges: list[Marker] = []
@@ -106,7 +106,7 @@ def _widen_marker(words: Sequence[_Word], s: int, e: int) -> tuple[int, int]:
 # --- hedging
 
 
-def _per_100(count: int, words: int) -> float:
+def per_100(count: int, words: int) -> float:
     return round(100 * count / words, 2) if words else 0.0
 
 
@@ -121,14 +121,14 @@ HEDGING_MIN_RATE = 0.5
 
 
 def _hedging_findings(
-    markers: dict[Side, tuple[list[Marker], list[Marker]]], reports: dict[Side, _Report]
+    markers: dict[Side, tuple[list[Marker], list[Marker]]], reports: dict[Side, ReadReport]
 ) -> list[Finding]:
     out = []
     for n, (word, verb) in enumerate(
         (("hedges", "hedges more"), ("boosters", "sounds more certain"))
     ):
         counts = {side: len(markers[side][n]) for side in SIDES}
-        rates = {side: _per_100(counts[side], reports[side].n_words) for side in SIDES}
+        rates = {side: per_100(counts[side], reports[side].n_words) for side in SIDES}
         for side in SIDES:
             other = _other(side)
             if (

@@ -69,7 +69,7 @@ class Lexicon:
     naming_exceptions: Sequence[NamingException] = ()
     reporting_verb_exceptions: Sequence[str] = ()
     hedge_exceptions: Sequence[str] = ()
-    _index: _LexiconIndex = field(init=False, repr=False, compare=False)
+    index: _LexiconIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         verbs = tuple(
@@ -80,7 +80,7 @@ class Lexicon:
             object.__setattr__(self, name, tuple(str(x) for x in getattr(self, name)))
         object.__setattr__(self, "weighted_terms", tuple(self.weighted_terms))
         object.__setattr__(self, "naming_exceptions", tuple(self.naming_exceptions))
-        object.__setattr__(self, "_index", _LexiconIndex.build(self))
+        object.__setattr__(self, "index", _LexiconIndex.build(self))
 
     @classmethod
     def from_files(cls, folder: str | Path) -> Lexicon:

@@ -11,7 +11,7 @@ from ..tokens import normalize
 from .attribution import _quoted
 from .labels import _excepted, _is_name_word, _modifies_next, _names_the_thing
 from .lexicon import _LOADED, _NOT_NAMES, _LexiconIndex
-from .report import _Report
+from .report import ReadReport
 from .results import SIDES, Finding, NamedPhrase, NamingRow, Side
 from .words import (
     _DETERMINERS,
@@ -36,7 +36,7 @@ class _Naming:
     sentence: int
 
 
-def _namings(report: _Report, lexicon: _LexiconIndex, evidence: set[str]) -> list[_Naming]:
+def find_namings(report: ReadReport, lexicon: _LexiconIndex, evidence: set[str]) -> list[_Naming]:
     out: list[_Naming] = []
     for i in report.order:
         words = report.words[i]
@@ -219,7 +219,7 @@ def _naming_differs(
 
 
 def _weighted_findings(
-    namings: dict[Side, list[_Naming]], named_families: set[str], reports: dict[Side, _Report]
+    namings: dict[Side, list[_Naming]], named_families: set[str], reports: dict[Side, ReadReport]
 ) -> list[Finding]:
     """Spellings and loaded labels one report uses and the other does not."""
     out = []

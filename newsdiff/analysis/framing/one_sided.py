@@ -10,7 +10,7 @@ from itertools import chain
 
 from .labels import _excepted, _is_lower_content, _is_name_word, _modifies_next, _names_the_thing
 from .lexicon import _LexiconIndex
-from .report import _has_keys, _Report
+from .report import ReadReport, _has_keys
 from .results import Finding, TermKind
 from .words import (
     _CLOCK,
@@ -48,7 +48,7 @@ class _Term:
     family: str = ""  # for labels: the weighted-term family
 
 
-def _evidenced_caps(reports: Sequence[_Report]) -> set[str]:
+def evidenced_caps(reports: Sequence[ReadReport]) -> set[str]:
     """Words written with a capital somewhere other than at the start of a
     sentence: evidence that a sentence-initial capital is a name."""
     caps: set[str] = set()
@@ -59,7 +59,7 @@ def _evidenced_caps(reports: Sequence[_Report]) -> set[str]:
     return caps
 
 
-def _mid_sentence_caps(report: _Report, i: int) -> tuple[str, ...]:
+def _mid_sentence_caps(report: ReadReport, i: int) -> tuple[str, ...]:
     """The content keys of a sentence's capitalised words that neither start it
     nor follow an opening quote or colon (remembered by the comparison)."""
     text = report.sentences[i].text
@@ -82,7 +82,7 @@ def _mid_caps(words: Sequence[_Word]) -> tuple[str, ...]:
 
 
 def _extract_terms(
-    report: _Report, other: _Report, lexicon: _LexiconIndex, evidence: set[str]
+    report: ReadReport, other: ReadReport, lexicon: _LexiconIndex, evidence: set[str]
 ) -> list[_Term]:
     """The candidate key terms of a report, in reading order: from the headline
     and opening, and from every sentence with a word the other report lacks
@@ -277,7 +277,7 @@ def _content_runs(words: Sequence[_Word], used: Sequence[bool]) -> list[tuple[in
     return runs
 
 
-def _term_is_only_here(term: _Term, other: _Report) -> bool:
+def _term_is_only_here(term: _Term, other: ReadReport) -> bool:
     if term.kind in ("name", "date"):
         if _has_keys(other, term.keys):
             return False
@@ -299,13 +299,13 @@ def _term_is_only_here(term: _Term, other: _Report) -> bool:
     return any(not any(_related(k, o) for o in _near_keys(other, k)) for k in term.keys)
 
 
-def _near_keys(report: _Report, key: str) -> Iterable[str]:
+def _near_keys(report: ReadReport, key: str) -> Iterable[str]:
     if key in report.keys:
         return (key,)
     return report.keys_by_prefix.get(key[:4], ())
 
 
-def _only_terms(report: _Report, other: _Report, terms: list[_Term]) -> list[_Term]:
+def _only_terms(report: ReadReport, other: ReadReport, terms: list[_Term]) -> list[_Term]:
     """The terms of ``report`` the other report lacks, one per distinct term,
     each with all the sentences it occurs in (``sentences``)."""
     seen: dict[tuple[str, ...], _Term] = {}
@@ -350,7 +350,7 @@ def _rank_terms(
     """Names, numbers and labels first; phrases taken one per sentence in turn,
     so each sentence is represented; then the labels of the ``named`` families
     (a naming finding explains them) and dates. ``position``: the reading
-    position of each sentence (``_Report.position_of``)."""
+    position of each sentence (``ReadReport.position_of``)."""
     named = set(named)
     late = [t for t in terms if t.kind == "label" and t.family in named]
     late_ids = {id(t) for t in late}
@@ -374,7 +374,7 @@ def _rank_terms(
 
 
 def _passage_findings(
-    report: _Report, terms: list[_Term], named: set[str] = frozenset()
+    report: ReadReport, terms: list[_Term], named: set[str] = frozenset()
 ) -> list[Finding]:
     side = report.side
     clusters = _clusters(report)
@@ -418,7 +418,7 @@ def _passage_findings(
 RARE_WORD_MAX_SENTENCES = 5
 
 
-def _clusters(report: _Report) -> list[list[int]]:
+def _clusters(report: ReadReport) -> list[list[int]]:
     """Group one-sided sentences into passages: runs of consecutive one-sided
     sentences in one paragraph, joined when they share a paragraph or a
     content word few other sentences use."""

@@ -9,14 +9,14 @@ from dataclasses import dataclass, field
 from ..clean import headline_case
 from ..types import Alignment, Sentence
 from .results import Part, Side
-from .state import _ComparisonState
+from .state import ComparisonState
 from .words import (
     _has_run,
-    _is_metadata_text,
-    _read_sentence,
     _same_place,
     _SentenceWords,
     _Word,
+    is_metadata_text,
+    read_sentence,
 )
 
 # --------------------------------------------------------------------------------------
@@ -24,7 +24,7 @@ from .words import (
 
 
 @dataclass
-class _Report:
+class ReadReport:
     side: Side
     sentences: dict[int, Sentence]
     readings: dict[int, _SentenceWords]  # of every sentence
@@ -39,7 +39,7 @@ class _Report:
     # shows (datelines and restatements keep theirs), never "paragraph 34 of 33"
     last_paragraph: int
     only: set[int]
-    state: _ComparisonState  # the comparison's memos, shared by its reports
+    state: ComparisonState  # the comparison's memos, shared by its reports
     metadata: set[int] = field(default_factory=set)  # dateline lines, not compared
     n_words: int = 0
     keys: set[str] = field(default_factory=set)
@@ -112,21 +112,21 @@ class _Report:
         return " and ".join(parts)
 
 
-def _read_report(
+def read_report(
     side: Side,
     sentences: Sequence[Sentence],
     alignment: Alignment,
-    state: _ComparisonState | None = None,
-) -> _Report:
+    state: ComparisonState | None = None,
+) -> ReadReport:
     """One report of a comparison, read; ``state``: the comparison's memos (the
     reports of one comparison share them; a new set when not given)."""
     restating = {r.index for r in alignment.restatements if r.side == side}
     by_index = {s.index: s for s in sentences}
     # every sentence read once, here: the analysis takes the readings from the report
-    readings = {s.index: _read_sentence(s.text) for s in sentences}
+    readings = {s.index: read_sentence(s.text) for s in sentences}
     # dateline and metadata lines are left out, as restatements are; a page's
     # "Updated: November 11, 2011 20:09 IST" may stand where its headline should
-    metadata = {s.index for s in sentences if _is_metadata_text(readings[s.index])}
+    metadata = {s.index for s in sentences if is_metadata_text(readings[s.index])}
     order = [
         s.index
         for s in sorted(sentences, key=lambda s: s.index)
@@ -136,7 +136,7 @@ def _read_report(
     paragraphs = sorted({by_index[i].paragraph for i in body})
     only = set(alignment.only_left if side == "left" else alignment.only_right)
     read = {i: readings[i] for i in order}
-    report = _Report(
+    report = ReadReport(
         side=side,
         sentences=by_index,
         readings=readings,
@@ -149,7 +149,7 @@ def _read_report(
         n_paragraphs=len(paragraphs),
         last_paragraph=max((s.paragraph for s in sentences if s.role == "body"), default=0),
         only=only & set(order),
-        state=state or _ComparisonState(),
+        state=state or ComparisonState(),
         metadata=metadata,
     )
     report.position_of = {i: n for n, i in enumerate(order)}
@@ -182,7 +182,7 @@ def _read_report(
     return report
 
 
-def _has_keys(report: _Report, keys: Sequence[str]) -> bool:
+def _has_keys(report: ReadReport, keys: Sequence[str]) -> bool:
     """Whether the report has these content keys: one word anywhere, a phrase of
     2-4 words as a run in one sentence, a longer one word by word anywhere."""
     if not all(k in report.keys for k in keys):

@@ -21,7 +21,7 @@ import math
 from dataclasses import replace
 
 from .choice import _valence
-from .report import _Report
+from .report import ReadReport
 from .results import Finding, Part, Side
 from .words import _words
 
@@ -51,12 +51,12 @@ _NO_PLACE = 0.4
 _FULL_AMOUNT = 8
 
 
-def with_salience(findings: list[Finding], reports: dict[Side, _Report]) -> list[Finding]:
+def with_salience(findings: list[Finding], reports: dict[Side, ReadReport]) -> list[Finding]:
     """The findings, each with its ``salience`` set."""
     return [replace(f, salience=salience(f, reports)) for f in findings]
 
 
-def salience(f: Finding, reports: dict[Side, _Report]) -> int:
+def salience(f: Finding, reports: dict[Side, ReadReport]) -> int:
     loaded = next(w for kind, sub, w in _LOADED if kind == f.kind and sub in ("", f.subkind))
     if f.kind in ("word_choice", "weighted_term"):
         # up to a fifth more for words that judge strongly (a valence of 4 or -4)

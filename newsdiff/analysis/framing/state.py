@@ -1,5 +1,5 @@
 """What one comparison works out about its sentences and remembers while it
-runs (``_ComparisonState``): made by ``analyse_framing`` (or coverage's framing
+runs (``ComparisonState``): made by ``analyse_framing`` (or coverage's framing
 across outlets) with the reports, shared by them, and dropped with them, so
 nothing about a comparison's texts outlives it and a long-running worker's
 memory does not grow with the comparisons it makes.
@@ -9,7 +9,7 @@ What stays at module level, and why (all bounded, none keyed by a sentence):
 - ``words._token_word``, ``words._PLAIN_WORDS``, ``words._numberish``,
   ``words._content_key``, ``words._bare_norm`` and ``lexicon._verb_key``: pure
   functions of one token or word, each holding at most 65,536 entries.
-- ``words._read_sentence``: a sentence's reading, a pure function of its text,
+- ``words.read_sentence``: a sentence's reading, a pure function of its text,
   holding at most 8,192 sentences (a comparison reads each sentence once and
   keeps the readings on its reports; the cache serves the short phrases the
   lexicon, salience and attribution read, and ``attribution_cues``).
@@ -29,7 +29,7 @@ _TermMatch = tuple[int, int, int]  # word start, word end, index into the term r
 
 
 @dataclass(slots=True, eq=False)
-class _ComparisonState:
+class ComparisonState:
     """A comparison's memos, by sentence text (or its word norms): what the
     kinds of finding ask of a sentence more than once, or of a sentence both
     reports share."""

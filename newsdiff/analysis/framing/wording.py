@@ -13,7 +13,7 @@ from ..worddiff import ordered_opcodes
 from .choice import _certainty_change, _frames, _frames_modifier
 from .labels import _is_name_word
 from .lexicon import _STEM_COLLISIONS, _LexiconIndex, _verb_key
-from .report import _Report
+from .report import ReadReport
 from .results import SIDES, Finding, FindingSide, Side
 from .words import (
     _CLAUSE_BREAKS,
@@ -76,7 +76,7 @@ class _GroupText:
         return found
 
 
-def _group_text(group: AlignedGroup, left: _Report, right: _Report) -> _GroupText:
+def _group_text(group: AlignedGroup, left: ReadReport, right: ReadReport) -> _GroupText:
     """The sentences of each side of a group joined with spaces, as compare.py
     joins them for the word diff, with their words and tokens."""
     texts: dict[Side, str] = {}
@@ -130,7 +130,7 @@ def _group_text(group: AlignedGroup, left: _Report, right: _Report) -> _GroupTex
     return _GroupText(texts, words, at, markers, norms, firsts, starts, ends)
 
 
-def _same_norms(group: AlignedGroup, left: _Report, right: _Report) -> bool:
+def _same_norms(group: AlignedGroup, left: ReadReport, right: ReadReport) -> bool:
     """Whether the two sides of a group have the same tokens, as ``_changes``
     compares them, checked before ``_group_text`` builds the words (most aligned
     groups of a long report are copied word for word)."""
@@ -276,7 +276,7 @@ def _trim(words: Sequence[_Word], a: int, b: int) -> tuple[int, int]:
 
 def _group_findings(
     group: AlignedGroup,
-    reports: dict[Side, _Report],
+    reports: dict[Side, ReadReport],
     lex: _LexiconIndex,
     top_keys: set[tuple[Side, tuple[str, ...]]],
     spans: Sequence[DiffSpan] | None = None,
@@ -324,7 +324,7 @@ def _describe_change(
     g: _GroupText,
     c: _Change,
     lex: _LexiconIndex,
-    reports: dict[Side, _Report],
+    reports: dict[Side, ReadReport],
     in_top: bool,
     top_keys: set[tuple[Side, tuple[str, ...]]],
     close: bool,
@@ -535,7 +535,7 @@ def _is_choice(
     return not (ends and min(len(lk), len(rk)) > CHOICE_MAX_ENDING_WORDS)
 
 
-def _role(reports: dict[Side, _Report], g: _GroupText, side: Side, word_index: int) -> str:
+def _role(reports: dict[Side, ReadReport], g: _GroupText, side: Side, word_index: int) -> str:
     return reports[side].sentences[g.sentence_of(side, word_index)].role
 
 
@@ -633,7 +633,7 @@ def _reworded_detail(
     l1: int,
     r0: int,
     r1: int,
-    reports: dict[Side, _Report],
+    reports: dict[Side, ReadReport],
     l_sent: tuple[int, ...],
     r_sent: tuple[int, ...],
 ) -> Finding | None:

@@ -1,7 +1,7 @@
 """A sentence's words as framing reads them: tokens with hyphenated compounds
 joined ("12-point", "post-conflict"), what framing asks of each word, the word
 sets its rules use, and what it works out from a sentence's reading (a comparison
-remembers that in its ``state._ComparisonState``)."""
+remembers that in its ``state.ComparisonState``)."""
 
 from __future__ import annotations
 
@@ -190,7 +190,7 @@ _OPENERS = _QUOTES | {"'", "\u2018", ":"}  # after these a capital may just star
 
 
 def _words(text: str) -> list[_Word]:
-    return list(_read_sentence(text).words)
+    return list(read_sentence(text).words)
 
 
 class _SentenceWords(NamedTuple):
@@ -250,7 +250,7 @@ def _key_runs(
     """A sentence's content keys in order, with None where punctuation breaks a
     run (function words are skipped): "the eastwards expansion of Nato, which"
     gives ("eastward", "expansion", "nato", None). ``memo``: the comparison's,
-    by sentence text (``state._ComparisonState.key_runs``)."""
+    by sentence text (``state.ComparisonState.key_runs``)."""
     found = memo.get(text)
     if found is None:
         found = memo[text] = tuple(
@@ -281,7 +281,7 @@ def _has_run(
         start = at + 1
 
 
-def _is_metadata_text(read: _SentenceWords) -> bool:
+def is_metadata_text(read: _SentenceWords) -> bool:
     """A dateline or "Updated: ..." line (``clean.is_metadata_line``)."""
     return is_metadata_line(read.words)
 
@@ -314,7 +314,7 @@ def _compound_hyphens(tokens: Sequence[Token], surfaces: tuple[str, ...]) -> set
 
 
 @lru_cache(maxsize=8192)
-def _read_sentence(text: str) -> _SentenceWords:
+def read_sentence(text: str) -> _SentenceWords:
     tokens = sentence_tokens(text)
     if not tokens:
         return _sentence_words((), (), (), (), ())
