@@ -25,6 +25,7 @@ Every request goes to 127.0.0.1 only; every loop is bounded in count and time.
 from __future__ import annotations
 
 import argparse
+import http.client
 import http.cookiejar
 import os
 import re
@@ -480,17 +481,20 @@ def killed_worker(staff: Client, servers: Servers, ids: list[int]) -> None:
         report("  ... PRAGMA integrity_check", check, "ok")
 
 
-def download(client: Client, path: str) -> tuple[int, int, float]:
-    """GET ``path`` reading the body in pieces: status, bytes, seconds."""
+def download(client: Client, path: str) -> tuple[str, int, float]:
+    """GET ``path`` reading the body in pieces: status ("cut off" when the server
+    stopped sending midway, as a worker killed at its timeout does), bytes, seconds."""
     req = urllib.request.Request(client.base + path, headers=client.headers)
     started, size = time.perf_counter(), 0
     try:
         with client.opener.open(req, timeout=600) as response:
-            status = response.status
+            status = str(response.status)
             while piece := response.read(1 << 20):
                 size += len(piece)
     except urllib.error.HTTPError as err:
-        status, size = err.code, len(err.read())
+        status, size = str(err.code), len(err.read())
+    except http.client.IncompleteRead as err:
+        status, size = f"{status}, cut off", size + len(err.partial)
     return status, size, time.perf_counter() - started
 
 
