@@ -362,17 +362,28 @@ def comparison_csv(request: HtmxRequest, short_id: str) -> HttpResponse:
     with collection_paused():
         result = pipeline.comparison_result(comparison)
     response = StreamingHttpResponse(
-        _collection_paused_while(display.csv_lines(result)), content_type="text/csv; charset=utf-8"
+        _in_pieces(display.csv_lines(result)), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="newsdiff-{comparison.short_id}.csv"'
     return response
 
 
-def _collection_paused_while(lines: Iterator[str]) -> Iterator[str]:
-    """The lines of a streamed export, made with the cycle collector held off: a long
-    result's rows are millions of small objects (15,700 rows: 3.0 -> 1.4 s)."""
+def _in_pieces(lines: Iterator[str]) -> Iterator[str]:
+    """The lines of a streamed export sent in pieces of about JSON_PIECE characters,
+    made with the cycle collector held off (a long result's rows are millions of small
+    objects). 57k x 100k sentences' CSV through gunicorn: 20 s a line at a time, 9 s
+    in pieces."""
     with collection_paused():
-        yield from lines
+        piece: list[str] = []
+        size = 0
+        for line in lines:
+            piece.append(line)
+            size += len(line)
+            if size >= JSON_PIECE:
+                yield "".join(piece)
+                piece, size = [], 0
+        if piece:
+            yield "".join(piece)
 
 
 def bad_request(request, exception=None) -> HttpResponse:
