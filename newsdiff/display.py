@@ -461,6 +461,9 @@ def _changes(diff: list[dict[str, str]]) -> str:
     return "; ".join(out)
 
 
+# The CSV's own version, stored with every CSV written ahead (ComparisonExport): bump it
+# when a change here changes what csv_lines writes for a result.
+CSV_VERSION = "1"
 CSV_COLUMNS = [
     "row",
     "kind",

@@ -375,6 +375,23 @@ def compared_text_hash(article: Article) -> str:
     return text_hash(article.headline, article.standfirst, article.body)
 
 
+class ComparisonExport(models.Model):
+    """A comparison's CSV, written once by the worker that made the comparison, while
+    its result was at hand: read back and written out in a web request, a 57k x 100k
+    result's took seconds and most of a gigabyte each time it was downloaded.
+    ``version`` is the CSV's (display.CSV_VERSION); another one is made afresh."""
+
+    comparison = models.OneToOneField(
+        Comparison, on_delete=models.CASCADE, primary_key=True, related_name="export"
+    )
+    version = models.CharField(max_length=20)
+    csv = models.TextField()
+    created_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"CSV of {self.comparison_id}"
+
+
 class CoverageQuerySet(models.QuerySet):
     def recent(self):
         """Newest first, for lists: without the result (its summary has a column)."""

@@ -20,7 +20,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.text import slugify
 
-from newsdiff import comparison_page, page_cache, work
+from newsdiff import comparison_page, display, page_cache, work
 from newsdiff.analysis import clean, compare, coverage, encode, framing, mirror, segment
 from newsdiff.analysis.types import CleanedText
 from newsdiff.analysis.types import Sentence as AnalysisSentence
@@ -29,6 +29,7 @@ from newsdiff.models import (
     Article,
     BackgroundWork,
     Comparison,
+    ComparisonExport,
     Coverage,
     LexiconEntry,
     Sentence,
@@ -562,7 +563,32 @@ def _compared(comparison: Comparison) -> dict[str, Any]:
         stored_vectors=(stored_vectors(left), stored_vectors(right)),
     )
     _draw_first_screen(comparison, result)
+    _write_csv_ahead(comparison, result)
     return {"result": result, "summary": result["summary"]}
+
+
+def _write_csv_ahead(comparison: Comparison, result: dict[str, Any]) -> None:
+    """Write the CSV of a comparison too large to make in a request, while its result
+    is at hand; the export then sends the stored text. A failure here costs only
+    that: the CSV is made on request instead."""
+    if comparison.sentence_count <= settings.NEWSDIFF_INLINE_SENTENCES:
+        return
+    try:
+        ComparisonExport.objects.update_or_create(
+            comparison=comparison,
+            defaults={"version": display.CSV_VERSION, "csv": "".join(display.csv_lines(result))},
+        )
+    except Exception:
+        logger.exception("Comparison %s: its CSV could not be written ahead", comparison.pk)
+
+
+def stored_csv(comparison: Comparison) -> str | None:
+    """The CSV written ahead for this comparison, if it is of the current version."""
+    return (
+        ComparisonExport.objects.filter(comparison_id=comparison.pk, version=display.CSV_VERSION)
+        .values_list("csv", flat=True)
+        .first()
+    )
 
 
 def _draw_first_screen(comparison: Comparison, result: dict[str, Any]) -> None:

@@ -166,3 +166,23 @@ def test_a_waiting_comparison_is_taken_before_waiting_encoding(client, large, ta
     client.post(COMPARE, large)
     first = DBTaskResult.objects.ready().get_locked()
     assert first.task_path.endswith("make_comparison")
+
+
+def test_a_large_comparison_s_csv_is_written_by_the_worker_and_sent_as_written(
+    client, large, task_queue
+):
+    from newsdiff import display
+    from newsdiff.models import ComparisonExport
+
+    client.post(COMPARE, large)
+    task_queue()
+    comparison = Comparison.objects.get()
+    stored = ComparisonExport.objects.get(comparison=comparison)
+    assert stored.version == display.CSV_VERSION and "Li Shangfu" in stored.csv
+    url = reverse("newsdiff:comparison-csv", args=[comparison.short_id])
+    sent = downloaded(client.get(url))
+
+    ComparisonExport.objects.update(version="0")  # written by an older newsdiff
+    assert downloaded(client.get(url)) == sent  # made from the result: the same CSV
+    ComparisonExport.objects.update(version=display.CSV_VERSION, csv="row,kind\r\n")
+    assert downloaded(client.get(url)) == b"row,kind\r\n"  # the stored text is what is sent
