@@ -8,16 +8,20 @@ is one example: a sure gold pair is 1, a pair the gold calls one-sided is 0,
 a partial pair is left out (it is acceptable either way). A logistic regression
 with a small L2 penalty is fitted on them by Newton's method. The threshold is
 then the lowest probability (on a grid of 0.05) at which the whole aligner, run
-on the tuning part, keeps pair precision >= 0.95 and leaves the seed pair's
+on the tuning part, keeps pair precision >= 0.90 and leaves the seed pair's
 alignment unchanged, which is the one that maximises F1 there. The test part is
 never read.
 
 ``--cv`` says how well this recipe does on pairs it was not fitted on:
 leave-one-document-pair-out inside the tuning part (fit and threshold on the
-others, score the one left out, pool the tallies). It is why the precision asked
-of the tuning part is 0.95 and not the 0.90 the aligner must reach: on the 21
-tuning pairs, a threshold chosen for 0.90 on the pairs it was fitted on gave
-0.897 on the pair left out (F1 0.666), one chosen for 0.95 gave 0.932 (F1 0.675).
+others, score the one left out, pool the tallies). On the 21 tuning pairs the
+pair precision of the pair left out is under what the fit was asked for (0.897
+for 0.90; 0.932 when 0.95 is asked).
+
+The committed meaning_model.json was fitted on the first 13 tuning pairs, before
+the 8 of the fourth batch were added: running this with --write refits it on all
+21 and changes results, so check the test part against issue 11's targets
+(pair precision and one-sided precision both) before committing a refit.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ from newsdiff.analysis import align, meaning
 from newsdiff.analysis.encode import MODEL_ID, get_encoder
 
 L2 = 0.3  # penalty on the weights (not the bias)
-MIN_PRECISION = 0.95  # on the pairs fitted on: see --cv in the docstring
+MIN_PRECISION = 0.90
 THRESHOLDS = [round(0.05 * k, 2) for k in range(4, 20)]
 
 
