@@ -28,10 +28,15 @@ def test_hand_gold_is_well_formed():
     assert hand_gold_problems(spec, load_articles()) == []
 
 
-def test_hand_gold_has_ten_pairs_of_modest_length_from_different_topics():
+def test_hand_gold_has_ten_pairs_of_modest_length_and_a_test_part_on_its_own_topics():
     cases = hand_gold_cases()
     assert len(cases) >= 10
-    assert len({c.left.doc.split("_")[0] for c in cases}) == len(cases)
+    docs = [d for c in cases for d in (c.left.doc, c.right.doc)]
+    assert len(set(docs)) == len(docs)
+    test_topics = [c.left.doc.split("_")[0] for c in cases if c.part == "test"]
+    tuning_topics = {c.left.doc.split("_")[0] for c in cases if c.part == "tuning"}
+    assert len(set(test_topics)) == len(test_topics)
+    assert not tuning_topics & set(test_topics)
     for c in cases:
         assert c.left.story_key == c.right.story_key
         assert 5 <= len(c.left.sentences) <= 15
