@@ -495,15 +495,21 @@ def hand_section(aligners: dict[str, Aligner], settings: Settings) -> None:
     print("  one-sided P: of the sentences shown one-sided, the share the gold marks one-sided;")
     print("  one-sided R: of the gold's one-sided sentences, the share shown one-sided.")
     names = list(aligners)
-    print("  per document pair: sure pairs found/sure, wrong pairs")
+    # The test part's own rows are shown only when asked for (--details): whoever tunes
+    # reads the tuning part's, and the test part as totals.
+    shown = [k for k, c in enumerate(cases) if settings.details or c.part != "test"]
+    print(
+        "  per document pair: sure pairs found/sure, wrong pairs"
+        + ("" if settings.details else " (tuning part; the test part's with --details)")
+    )
     table(
         ["documents", *names],
         [
             [
-                f"{c.gold.name} ({c.part})",
+                f"{cases[k].gold.name} ({cases[k].part})",
                 *(f"{per_case[n][k][0]}/{per_case[n][k][1]}, {per_case[n][k][2]}" for n in names),
             ]
-            for k, c in enumerate(cases)
+            for k in shown
         ],
     )
     for name in ("ours", "ours+meaning"):
