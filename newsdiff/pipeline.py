@@ -260,7 +260,7 @@ def stored_vectors(article: Article) -> np.ndarray | None:
     return np.stack([encode.from_bytes(bytes(r.embedding)) for r in rows])
 
 
-def rebuild_sentences(article: Article) -> list[Sentence]:
+def rebuild_sentences(article: Article) -> None:
     """Segment the article's cleaned fields again and replace its sentences.
 
     Segmenting runs before the write transaction, so a long article does not hold
@@ -271,7 +271,6 @@ def rebuild_sentences(article: Article) -> list[Sentence]:
         article.sentences.all().delete()
         _insert_sentences(rows)
         _encode_later(article, rows)
-        return rows
 
 
 def save_article(
