@@ -9,6 +9,8 @@ time of the cold compare, all threads, which a busy machine inflates less).
 The encoder's thread counts (how many batches run side by side) are alternated
 run by run so that a busy machine slows them alike; read the ratios, not the
 absolute times.
+The encoder's load includes one warm-up run of a short sentence (it sets up
+onnxruntime's buffers once per process, so the first comparison does not).
 """
 
 from __future__ import annotations
