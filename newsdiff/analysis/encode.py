@@ -26,6 +26,8 @@ import os
 import sys
 import tempfile
 import threading
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,13 +49,20 @@ MODEL_ID = "minilm6"
 DIMENSIONS = 384
 # The model was trained on inputs of up to 128 word pieces; longer ones are cut.
 MAX_TOKENS = 128
-# Sentences are run in batches of like length (sorted), padded to the longest of
-# each. Small batches waste little padding: the seed pair (29 sentences of 11 to 69
-# word pieces, both sides) takes half the time in batches of 8 as in one batch of 32
-# (2 threads: median of 5 alternated runs in one process, 1,857 against 3,264 ms
-# wall and 414 against 798 ms CPU, on a machine at load 12), and 1,000 ECB+
-# sentences take about 10 % less CPU. The vectors agree to 1e-7.
-BATCH_SIZE = 8
+# Sentences are run in batches of like length (sorted), each padded to its longest,
+# and the batches are cut where padding would cost more than another run:
+# :func:`batches`. A run costs about as much as RUN_COST padded word pieces (small
+# batches use the CPU less well). Fixed batches of 8 padded the seed pair's 938
+# word pieces to 1,246; these batches pad them to about 1,030. At most 8 a run:
+# 1,000 ECB+ sentences take the same CPU time as with 32 (9.4 s, alternated), and two
+# runs at once of 32 sentences of 128 word pieces took the process's peak resident
+# memory to 407 MB, against 265 MB with 8.
+MAX_BATCH = 8
+RUN_COST = 32
+# Batches are run side by side, one thread each, rather than one batch at a time
+# on two threads: a thread per batch never waits for the other at every one of
+# the graph's ~190 steps.
+THREADS = min(2, os.cpu_count() or 1)
 CACHE_ENV = "NEWSDIFF_ENCODER_CACHE"
 _GRAPH_FILE = f"{MODEL_NAME}.onnx"
 _MANIFEST_FILE = "manifest.json"
@@ -187,6 +196,25 @@ def problem() -> str | None:
     return None
 
 
+def batches(lengths: Sequence[int]) -> list[range]:
+    """Cut sentences sorted by length (shortest first) into runs of the model: the
+    cuts that spend the least on padding plus RUN_COST per run, at most MAX_BATCH
+    sentences a run. Returns the positions of each run, in order."""
+    n = len(lengths)
+    cost = [0] * (n + 1)  # cost[j]: the cheapest way to run the first j sentences
+    cut = [0] * (n + 1)  # where the last run of that way starts
+    for j in range(1, n + 1):
+        cost[j], cut[j] = min(
+            (cost[i] + (j - i) * lengths[j - 1] + RUN_COST, i)
+            for i in range(max(0, j - MAX_BATCH), j)
+        )
+    runs = []
+    while n:
+        runs.append(range(cut[n], n))
+        n = cut[n]
+    return runs[::-1]
+
+
 class Encoder:
     """all-MiniLM-L6-v2 on onnxruntime. Make one with :func:`get_encoder`."""
 
@@ -205,12 +233,9 @@ class Encoder:
         self._tokenizer.no_padding()
         self._tokenizer.enable_truncation(MAX_TOKENS)
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = min(2, os.cpu_count() or 1)
+        # one thread per run; THREADS runs at once (see THREADS)
+        options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
-        # Idle threads sleep instead of spinning: the machine is shared with the web
-        # and task workers. The seed pair, batches of 8, the same runs as BATCH_SIZE:
-        # 1,857 ms wall and 414 ms CPU without spinning, 2,699 and 693 with it.
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         try:
             self._session = onnxruntime.InferenceSession(
                 str(graph), options, providers=["CPUExecutionProvider"]
@@ -220,7 +245,23 @@ class Encoder:
                 f"The sentence encoder's graph {graph} cannot be loaded: delete it and run "
                 "`python -m newsdiff.analysis.encode`."
             ) from error
-        self._lock = threading.Lock()
+        self._pool: ThreadPoolExecutor | None = None
+        self._pool_pid = 0
+        self._pool_lock = threading.Lock()
+        # The first run sets up onnxruntime's buffers: done here, it counts as part of
+        # the load (once per process) rather than of the first comparison. Without
+        # it the seed pair's first encoding took 1.11x its second, with it 1.02x
+        # (medians of 10 processes each, alternated, load 3.5); it takes ~15 ms.
+        self.encode(["The encoder is ready."])
+
+    def _runner(self) -> ThreadPoolExecutor:
+        """THREADS threads shared by every call in this process, so that at most
+        THREADS runs go at once; made anew in a forked child (threads do not fork)."""
+        with self._pool_lock:
+            if self._pool is None or self._pool_pid != os.getpid():
+                self._pool = ThreadPoolExecutor(THREADS, thread_name_prefix="encoder")
+                self._pool_pid = os.getpid()
+            return self._pool
 
     def truncated(self, texts: list[str] | tuple[str, ...]) -> tuple[int, ...]:
         """Positions of the texts longer than MAX_TOKENS word pieces (no model run)."""
@@ -229,24 +270,29 @@ class Encoder:
         )
 
     def encode(self, texts: list[str] | tuple[str, ...]) -> Encoded:
-        """Unit-length vectors for ``texts``, in order. Empty texts get a zero vector."""
+        """Unit-length vectors for ``texts``, in order. Empty texts get a zero vector.
+        A text's vector does not depend on the texts encoded beside it."""
         vectors = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         encodings = self._tokenizer.encode_batch(list(texts))
         truncated = tuple(i for i, e in enumerate(encodings) if e.overflowing)
-        lengths = np.array([len(e.ids) for e in encodings], dtype=np.int64)
+        lengths = [len(e.ids) for e in encodings]
         real = [i for i, t in enumerate(texts) if t.strip()]
         real.sort(key=lambda i: (lengths[i], i))  # like lengths together: little padding
-        for start in range(0, len(real), BATCH_SIZE):
-            batch = real[start : start + BATCH_SIZE]
-            width = int(lengths[batch].max())
-            ids = np.zeros((len(batch), width), dtype=np.int64)
-            mask = np.zeros((len(batch), width), dtype=np.int64)
-            for row, i in enumerate(batch):
+
+        def run(rows: list[int]) -> None:
+            width = lengths[rows[-1]]  # the longest: rows are sorted by length
+            ids = np.zeros((len(rows), width), dtype=np.int64)
+            mask = np.zeros((len(rows), width), dtype=np.int64)
+            for row, i in enumerate(rows):
                 ids[row, : lengths[i]] = encodings[i].ids
                 mask[row, : lengths[i]] = 1
-            with self._lock:
-                (out,) = self._session.run(None, {"input_ids": ids, "attention_mask": mask})
-            vectors[batch] = out
+            (out,) = self._session.run(None, {"input_ids": ids, "attention_mask": mask})
+            vectors[rows] = out
+
+        work = [[real[k] for k in run] for run in batches([lengths[i] for i in real])]
+        work.sort(key=lambda rows: len(rows) * lengths[rows[-1]], reverse=True)  # big first
+        for done in [self._runner().submit(run, rows) for rows in work]:
+            done.result()
         return Encoded(vectors, truncated)
 
 

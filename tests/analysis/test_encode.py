@@ -1,5 +1,9 @@
 import importlib.util
+import json
+import os
 import shutil
+import signal
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -50,6 +54,59 @@ def test_vectors_have_unit_length_and_do_not_depend_on_the_other_texts(encoder):
     assert np.linalg.norm(alone) == pytest.approx(1.0, abs=1e-5)
     assert np.allclose(together[0], alone, atol=1e-5)
     assert np.allclose(together[-2], alone, atol=1e-5)
+
+
+def test_stored_vectors_stay_valid_the_encoder_gives_the_vectors_its_model_id_names(encoder):
+    # Vectors are stored with each sentence under encode.MODEL_ID; if this fails, the
+    # encoder now makes other vectors and MODEL_ID must change with it.
+    pinned = json.loads((Path(__file__).parent / "data" / "encoder_vectors.json").read_text())
+    assert pinned["model"] == encode.MODEL_ID
+    vectors = encoder.encode(pinned["texts"]).vectors
+    assert np.abs(vectors - np.array(pinned["vectors"], dtype=np.float32)).max() <= 1e-5
+
+
+def test_a_sentences_vector_is_the_same_whatever_is_encoded_beside_it(encoder):
+    # sentences of very different lengths, so they are padded in some batches and
+    # not in others, and run on different threads
+    texts = [
+        ("The council voted to close the library on Sundays. " * (1 + i % 7)).strip()
+        for i in range(40)
+    ] + ["Yes.", "Police said the march was calm and that no one had been arrested."]
+    together = encoder.encode(texts).vectors
+    alone = np.stack([encoder.encode([t]).vectors[0] for t in texts])
+    reordered = encoder.encode(texts[::-1]).vectors[::-1]
+    assert np.abs(together - alone).max() <= 1e-5
+    assert np.abs(reordered - alone).max() <= 1e-5
+
+
+def test_batches_cover_every_sentence_once_in_order_and_split_where_padding_is_dear():
+    lengths = [8] * 10 + [9] * 5 + [60] * 3 + [120]
+    runs = encode.batches(lengths)
+    assert [i for run in runs for i in run] == list(range(len(lengths)))
+    # the short sentences are not padded to 60 or 120 word pieces
+    assert all(len({lengths[i] for i in run}) <= 2 for run in runs)
+    assert max(len(run) for run in encode.batches([20] * 100)) <= encode.MAX_BATCH
+    assert encode.batches([]) == []
+
+
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
+def test_encoding_still_works_in_a_forked_child(encoder):
+    encoder.encode(["Warm the pool in the parent."])
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: its parent's threads did not come along
+        try:
+            signal.alarm(30)  # a child stuck waiting for them dies and sends nothing
+            vector = encoder.encode(["She died at the hospital."]).vectors[0]
+            os.write(write, vector.tobytes())
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        data = pipe.read()
+    os.waitpid(pid, 0)
+    expected = encoder.encode(["She died at the hospital."]).vectors[0]
+    assert np.allclose(np.frombuffer(data, dtype=np.float32), expected, atol=1e-6)
 
 
 def test_empty_text_gets_a_zero_vector_and_long_text_is_reported_cut(encoder):
