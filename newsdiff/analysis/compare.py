@@ -65,17 +65,23 @@ def sentence_vectors(
             "sentences): sentences were paired by the words they share only."
         ]
     encoder = encode.get_encoder()
+    texts = ([s.text for s in left], [s.text for s in right])
+    # What is not stored is encoded in one call for both sides: the encoder then
+    # makes fuller batches and keeps both its threads busy (a sentence's vector does
+    # not depend on the sentences beside it).
+    missing = [k for k in (0, 1) if stored[k] is None]
+    vectors = list(stored)
+    cut = [encoder.truncated(texts[k]) if stored[k] is not None else () for k in (0, 1)]
+    if missing:
+        encoded = encoder.encode([t for k in missing for t in texts[k]])
+        offset = 0
+        for k in missing:
+            n = len(texts[k])
+            vectors[k] = encoded.vectors[offset : offset + n]
+            cut[k] = tuple(i - offset for i in encoded.truncated if offset <= i < offset + n)
+            offset += n
     notes = []
-    vectors = []
-    for side, sentences, known in (("left", left, stored[0]), ("right", right, stored[1])):
-        texts = [s.text for s in sentences]
-        if known is not None:
-            vectors.append(known)
-            truncated = encoder.truncated(texts)
-        else:
-            encoded = encoder.encode(texts)
-            vectors.append(encoded.vectors)
-            truncated = encoded.truncated
+    for side, truncated in zip(("left", "right"), cut, strict=True):
         if truncated:
             n = len(truncated)
             notes.append(
