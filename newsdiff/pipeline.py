@@ -22,6 +22,7 @@ from django.utils.text import slugify
 
 from newsdiff import comparison_page, display, page_cache, work
 from newsdiff.analysis import clean, compare, coverage, encode, framing, mirror, segment
+from newsdiff.analysis.collector import collection_paused
 from newsdiff.analysis.types import CleanedText
 from newsdiff.analysis.types import Sentence as AnalysisSentence
 from newsdiff.lexicon_data import lexicon_from_entries
@@ -457,7 +458,7 @@ def _mirror_of_existing(left: Article, right: Article, user) -> Comparison | Non
         return None
     try:
         with transaction.atomic():
-            return Comparison.objects.create(
+            row = Comparison.objects.create(
                 **_comparison_lookup(left, right),
                 mirror_of=source,
                 status=Comparison.Status.DONE,
@@ -470,6 +471,12 @@ def _mirror_of_existing(left: Article, right: Article, user) -> Comparison | Non
             )
     except IntegrityError:  # asked for twice at the same moment
         return Comparison.objects.defer("result").get(**_comparison_lookup(left, right))
+    if row.sentence_count > settings.NEWSDIFF_INLINE_SENTENCES:
+        from newsdiff.tasks import write_comparison_csv
+
+        # its CSV too is written by the worker
+        transaction.on_commit(lambda: write_comparison_csv.enqueue(row.pk))
+    return row
 
 
 def comparison_result(comparison: Comparison) -> dict[str, Any]:
@@ -620,12 +627,27 @@ def _write_csv_ahead(comparison: Comparison, result: dict[str, Any]) -> None:
     if comparison.sentence_count <= settings.NEWSDIFF_INLINE_SENTENCES:
         return
     try:
-        ComparisonExport.objects.update_or_create(
-            comparison=comparison,
-            defaults={"version": display.CSV_VERSION, "csv": "".join(display.csv_lines(result))},
-        )
+        _store_csv(comparison, result)
     except Exception:
         logger.exception("Comparison %s: its CSV could not be written ahead", comparison.pk)
+
+
+def _store_csv(comparison: Comparison, result: dict[str, Any]) -> None:
+    ComparisonExport.objects.update_or_create(
+        comparison=comparison,
+        defaults={"version": display.CSV_VERSION, "csv": "".join(display.csv_lines(result))},
+    )
+
+
+def write_csv(pk: int) -> None:
+    """Write a comparison's CSV from its result (the task's body, for a large
+    comparison read the other way round): until it is there, the export makes it
+    on request."""
+    comparison = Comparison.objects.defer("result").filter(pk=pk).first()
+    if comparison is None or not comparison.is_done or stored_csv(comparison) is not None:
+        return
+    with collection_paused():
+        _store_csv(comparison, comparison_result(comparison))
 
 
 def stored_csv(comparison: Comparison) -> str | None:

@@ -28,3 +28,9 @@ def encode_articles(article_ids: list[int]) -> int:
     """Sentence vectors for long articles and bulk imports, made off the request, a
     turn at a time (what is left is queued again behind waiting comparisons)."""
     return pipeline.encode_stored(article_ids, turn=pipeline.ENCODE_TURN_SENTENCES)
+
+
+@task(priority=COMPARISON_PRIORITY)
+def write_comparison_csv(comparison_id: int) -> None:
+    """The CSV of a large comparison asked for the other way round (its mirror)."""
+    pipeline.write_csv(comparison_id)

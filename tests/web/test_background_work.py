@@ -186,3 +186,25 @@ def test_a_large_comparison_s_csv_is_written_by_the_worker_and_sent_as_written(
     assert downloaded(client.get(url)) == sent  # made from the result: the same CSV
     ComparisonExport.objects.update(version=display.CSV_VERSION, csv="row,kind\r\n")
     assert downloaded(client.get(url)) == b"row,kind\r\n"  # the stored text is what is sent
+
+
+def test_a_large_comparison_asked_the_other_way_round_gets_its_csv_from_the_worker(
+    client, large, task_queue, django_capture_on_commit_callbacks
+):
+    from newsdiff.models import ComparisonExport
+
+    client.post(COMPARE, large)
+    task_queue()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(COMPARE, {"left": large["right"], "right": large["left"]})
+    mirror = Comparison.objects.get(mirror_of__isnull=False)
+    assert response.url == mirror.get_absolute_url()
+    url = reverse("newsdiff:comparison-csv", args=[mirror.short_id])
+    made_on_request = downloaded(client.get(url))
+    assert not ComparisonExport.objects.filter(comparison=mirror).exists()
+
+    assert task_queue() == 1
+    stored = ComparisonExport.objects.get(comparison=mirror)
+    assert stored.csv.encode() == made_on_request  # the same CSV, read the other way round
+    original = ComparisonExport.objects.get(comparison=mirror.mirror_of)
+    assert stored.csv != original.csv
