@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import asdict
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -145,25 +146,12 @@ def _insert_sentences(rows: list[Sentence]) -> None:
     timeout. Every value here is already a plain int, string or bytes."""
     meta = Sentence._meta
     quote = connection.ops.quote_name
-    columns = [meta.get_field(name).column for name in _SENTENCE_COLUMNS]
+    fields = [meta.get_field(name) for name in _SENTENCE_COLUMNS]
     sql = (
-        f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(c) for c in columns)}) "
-        f"VALUES ({', '.join(['%s'] * len(columns))})"
+        f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
+        f"VALUES ({', '.join(['%s'] * len(fields))})"
     )
-    values = [
-        (
-            r.article_id,
-            r.position,
-            r.paragraph,
-            r.role,
-            r.text,
-            r.start,
-            r.end,
-            r.embedding,
-            r.embedding_model,
-        )
-        for r in rows
-    ]
+    values = list(map(attrgetter(*(f.attname for f in fields)), rows))
     with connection.cursor() as cursor:
         for start in range(0, len(values), 5000):
             cursor.executemany(sql, values[start : start + 5000])

@@ -330,8 +330,12 @@ def comparison_retry(request: HtmxRequest, short_id: str) -> HttpResponse:
     return see_other(comparison.get_absolute_url())
 
 
-# The JSON export is sent in pieces of this many characters.
-JSON_PIECE = 64 * 1024
+# The exports are sent in pieces of this many characters.
+EXPORT_PIECE = 64 * 1024
+
+
+def _stored_pieces(text: str) -> Iterator[str]:
+    return (text[n : n + EXPORT_PIECE] for n in range(0, len(text), EXPORT_PIECE))
 
 
 @require_safe
@@ -343,7 +347,7 @@ def comparison_json(request: HtmxRequest, short_id: str) -> HttpResponse:
         return not_ready(comparison, as_json=True)
     text = pipeline.stored_result_text(comparison)
     if text is not None:
-        pieces = (text[n : n + JSON_PIECE] for n in range(0, len(text), JSON_PIECE))
+        pieces = _stored_pieces(text)
     else:
         encoder = DjangoJSONEncoder(ensure_ascii=False)
         pieces = encoder.iterencode(pipeline.comparison_result(comparison))
@@ -361,7 +365,7 @@ def comparison_csv(request: HtmxRequest, short_id: str) -> HttpResponse:
         return not_ready(comparison, as_json=False)
     text = pipeline.stored_csv(comparison)
     if text is not None:
-        pieces = (text[n : n + JSON_PIECE] for n in range(0, len(text), JSON_PIECE))
+        pieces = _stored_pieces(text)
     else:
         # the whole result: each row's findings and their salience come from the framing
         with collection_paused():
@@ -373,7 +377,7 @@ def comparison_csv(request: HtmxRequest, short_id: str) -> HttpResponse:
 
 
 def _in_pieces(lines: Iterator[str]) -> Iterator[str]:
-    """The lines of a streamed export sent in pieces of about JSON_PIECE characters,
+    """The lines of a streamed export sent in pieces of about EXPORT_PIECE characters,
     made with the cycle collector held off (a long result's rows are millions of small
     objects). 57k x 100k sentences' CSV through gunicorn: 20 s a line at a time, 9 s
     in pieces."""
@@ -383,7 +387,7 @@ def _in_pieces(lines: Iterator[str]) -> Iterator[str]:
         for line in lines:
             piece.append(line)
             size += len(line)
-            if size >= JSON_PIECE:
+            if size >= EXPORT_PIECE:
                 yield "".join(piece)
                 piece, size = [], 0
         if piece:
