@@ -621,9 +621,10 @@ def _write_csv_ahead(comparison: Comparison, result: dict[str, Any]) -> None:
 
 
 def _store_csv(comparison: Comparison, result: dict[str, Any]) -> None:
+    with collection_paused():  # a large result's rows are millions of small objects
+        text = "".join(display.csv_lines(result))
     ComparisonExport.objects.update_or_create(
-        comparison=comparison,
-        defaults={"version": display.CSV_VERSION, "csv": "".join(display.csv_lines(result))},
+        comparison=comparison, defaults={"version": display.CSV_VERSION, "csv": text}
     )
 
 
@@ -632,10 +633,12 @@ def write_csv(pk: int) -> None:
     comparison read the other way round): until it is there, the export makes it
     on request."""
     comparison = Comparison.objects.defer("result").filter(pk=pk).first()
-    if comparison is None or not comparison.is_done or stored_csv(comparison) is not None:
+    written = ComparisonExport.objects.filter(comparison_id=pk, version=display.CSV_VERSION)
+    if comparison is None or not comparison.is_done or written.exists():
         return
     with collection_paused():
-        _store_csv(comparison, comparison_result(comparison))
+        result = comparison_result(comparison)
+    _store_csv(comparison, result)
 
 
 def stored_csv(comparison: Comparison) -> str | None:
