@@ -175,6 +175,8 @@ else:
         }
     }
 NEWSDIFF_PAGE_CACHE_SECONDS = env_int("NEWSDIFF_PAGE_CACHE_SECONDS", 24 * 3600)
+# What each process keeps of the pages it read from that cache (page_cache.py).
+NEWSDIFF_LOCAL_PAGE_BYTES = env_int("NEWSDIFF_LOCAL_PAGE_BYTES", 16 * 1024 * 1024)
 
 # Long work (large comparisons) runs in `manage.py db_worker`, started by `make run`.
 TASKS = {

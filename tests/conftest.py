@@ -38,12 +38,16 @@ def _empty_cache(request):
         return
     from django.core.cache import cache
 
+    from newsdiff import page_cache
+
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
 
     cache.clear()
+    page_cache.local_pages.clear()
     yield
+    page_cache.local_pages.clear()
     if settings.CACHES["default"]["BACKEND"].endswith("LocMemCache"):
         cache.clear()  # (the database cache goes with the test's database)
 

@@ -89,6 +89,52 @@ def test_the_cache_refuses_values_over_its_size_bound(settings, database_cache):
     assert page_cache.get("newsdiff:test:small") == "x" * 900
 
 
+def test_a_page_read_once_is_served_again_without_asking_the_shared_cache(
+    client, seeds, database_cache, monkeypatch
+):
+    url = pipeline.compare_articles(seeds["left"], seeds["right"]).get_absolute_url()
+    client.get(url)  # drawn and kept in the shared cache
+    page_cache.local_pages.clear()  # as in another app process
+    first = client.get(url).content.decode()  # read from the shared cache
+
+    def fail(*args, **kwargs):
+        raise AssertionError("the shared cache was asked again")
+
+    monkeypatch.setattr(database_cache, "get", fail)
+    assert client.get(url).content.decode() == first
+    seeds["left"].body += "\n\nThis story has been corrected."
+    seeds["left"].save()
+    monkeypatch.undo()
+    assert "A newer version exists" in client.get(url).content.decode()
+
+
+def test_what_a_process_keeps_of_the_pages_is_bounded_in_bytes(settings):
+    import sys
+
+    settings.NEWSDIFF_LOCAL_PAGE_BYTES = 3 * sys.getsizeof("x" * 1000)
+    kept = page_cache._LocalPages()
+    for k in range(4):
+        kept.keep(f"page{k}", str(k) * 1000)
+    assert kept.get("page0") is None  # the least recently used went first
+    assert kept.get("page1") == "1" * 1000
+    kept.keep("page4", "4" * 1000)
+    assert kept.get("page2") is None and kept.get("page1") == "1" * 1000  # page1 was read
+    kept.keep("huge", "h" * 5000)
+    assert kept.get("huge") is None and kept.get("page4") == "4" * 1000
+
+
+def test_the_state_read_before_a_page_is_the_state_its_keys_were_made_from(seeds):
+    comparison = pipeline.compare_articles(seeds["left"], seeds["right"])
+    state = page_cache.comparison_state(comparison.short_id)
+    assert state == page_cache.state_of(comparison)
+    assert page_cache.comparison_key("page", state) == page_cache.comparison_key(
+        "page", page_cache.state_of(comparison)
+    )
+    Article.objects.filter(pk=seeds["right"].pk).delete()
+    assert page_cache.comparison_state(comparison.short_id)["right_article__updated_at"] is None
+    assert page_cache.comparison_state("nosuchid00") is None
+
+
 def test_a_finding_on_a_long_passage_links_its_first_rows_only(client, long_comparison):
     text = client.get(long_comparison.get_absolute_url()).content.decode()
     passage = max(
