@@ -51,3 +51,41 @@ def test_the_article_page_offers_to_compare_it(admin_client, article):
     page = admin_client.get(reverse("admin:newsdiff_article_change", args=[article.pk]))
     picker = reverse("newsdiff:compare-picker") + f"?left={article.pk}"
     assert f'<a href="{picker}">Compare with…</a>' in page.content.decode()
+
+
+def test_deleting_a_long_article_counts_its_sentences_instead_of_listing_them(
+    admin_client, seeds, monkeypatch
+):
+    from newsdiff import pipeline
+    from newsdiff.models import Article, Sentence
+
+    long = make_article(body=" ".join(f"Delegate {k} spoke at the summit." for k in range(1200)))
+    pipeline.compare_articles(seeds["left"], long)
+    count = long.sentences.count()
+    assert count > 1200
+
+    def fail(*args, **kwargs):
+        raise AssertionError("a sentence was read to list it")
+
+    monkeypatch.setattr(Sentence, "from_db", classmethod(fail))
+    url = reverse("admin:newsdiff_article_delete", args=[long.pk])
+    page = admin_client.get(url).content.decode()
+    assert f"{count:,} sentences" in page and "Delegate 7 spoke" not in page
+    assert "Kept: 1 comparison that shows this article" in page
+    assert admin_client.post(url, {"post": "yes"}).status_code == 302
+    assert not Article.objects.filter(pk=long.pk).exists()
+    assert not Sentence.objects.filter(article_id=long.pk).exists()
+
+
+def test_deleting_articles_from_the_list_counts_what_goes(admin_client, db):
+    from newsdiff.models import Article
+
+    articles = [make_article(body=f"Talks went on in city {k}. They ended late.") for k in range(3)]
+    page = admin_client.post(
+        reverse("admin:newsdiff_article_changelist"),
+        {"action": "delete_selected", "_selected_action": [a.pk for a in articles]},
+    ).content.decode()
+    counts = [a.sentences.count() for a in articles]
+    assert all(f"<li>{n} sentences</li>" in page for n in counts) and "Articles: 3" in page
+    assert f"Sentences: {sum(counts)}" in page
+    assert Article.objects.count() == 3  # only asked, not yet deleted
