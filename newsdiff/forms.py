@@ -16,7 +16,12 @@ from django.utils.html import format_html
 from newsdiff.analysis import clean
 from newsdiff.analysis.types import CleanedText
 from newsdiff.models import Article, Source, Story
-from newsdiff.pipeline import COVERAGE_MAX_REPORTS, COVERAGE_MIN_REPORTS, find_duplicate
+from newsdiff.pipeline import (
+    COVERAGE_MAX_REPORTS,
+    COVERAGE_MIN_REPORTS,
+    find_duplicate,
+    same_text,
+)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -271,13 +276,15 @@ class ArticleUploadForm(forms.Form):
     def _check_duplicates(self, source: Source | None) -> None:
         if source is None:
             return
-        seen: dict[str, str] = {}
+        seen: dict[object, str] = {}
         for item in self.pending:
-            if item.cleaned.raw in seen:
-                self.add_error(None, f"{item.label} has the same text as {seen[item.cleaned.raw]}.")
+            text = tuple(same_text(item.cleaned).values())
+            earlier = seen.get(item.cleaned.raw) or seen.get(text)
+            if earlier:
+                self.add_error(None, f"{item.label} has the same text as {earlier}.")
                 continue
-            seen[item.cleaned.raw] = item.label
-            existing = find_duplicate(source, item.cleaned.raw)
+            seen[item.cleaned.raw] = seen[text] = item.label
+            existing = find_duplicate(source, item.cleaned)
             if existing:
                 self.add_error(
                     None,

@@ -80,9 +80,21 @@ def wire_agency_source(name: str) -> Source | None:
     )
 
 
-def find_duplicate(source: Source, raw_text: str) -> Article | None:
-    """The article of ``source`` that has exactly this raw text, if any."""
-    return Article.objects.filter(source=source, content_hash=content_hash(raw_text)).first()
+def find_duplicate(source: Source, cleaned: CleanedText) -> Article | None:
+    """The article of ``source`` with exactly this raw text or, received otherwise
+    (pasted rather than uploaded: other line endings or spacing), the same text once
+    cleaned, if any."""
+    articles = Article.objects.filter(source=source).order_by("pk")
+    return (
+        articles.filter(content_hash=content_hash(cleaned.raw)).first()
+        or articles.filter(**same_text(cleaned)).first()
+    )
+
+
+def same_text(cleaned: CleanedText) -> dict[str, str]:
+    """What two uploads must share to be the same article (what a comparison reads)."""
+    fields = cleaned_fields(cleaned)
+    return {name: fields[name] for name in ("headline", "standfirst", "body")}
 
 
 def cleaned_fields(cleaned: CleanedText) -> dict[str, Any]:

@@ -158,6 +158,22 @@ def test_duplicate_text_is_caught_and_the_existing_article_offered(staff, source
     assert Article.objects.count() == 1
 
 
+def test_the_same_article_pasted_after_its_file_was_uploaded_is_caught(staff, source):
+    crlf = ARTICLE.replace("\n", "\r\n").encode()
+    assert upload(staff, source, files=[SimpleUploadedFile("a.txt", crlf)]).status_code == 302
+    existing = Article.objects.get()
+    response = upload(staff, source, text=ARTICLE + "\n\n")  # the paste: other line ends
+    assert response.status_code == 400
+    assert reverse("admin:newsdiff_article_change", args=[existing.pk]) in (
+        response.content.decode()
+    )
+    both = [SimpleUploadedFile("b.txt", crlf), SimpleUploadedFile("c.txt", ARTICLE.encode())]
+    other = make_source(name="Other Paper", slug="other-paper")
+    page = upload(staff, other, files=both).content.decode()
+    assert "c.txt has the same text as b.txt" in page
+    assert Article.objects.count() == 1
+
+
 def test_same_text_for_another_source_is_allowed(staff, source):
     upload(staff, source, text=ARTICLE)
     other = make_source(name="Other Paper", slug="other-paper")
