@@ -310,6 +310,20 @@ def test_wire_agencies_get_their_full_names(text, agency):
     assert wire_agency(text) == agency
 
 
+@pytest.mark.parametrize(
+    "lede, agency",
+    [
+        ("BEIJING (AP) — China's top foreign policy official", "Associated Press"),
+        ("MOSCOW, Sept 18 (Reuters) - Russia's foreign minister", "Reuters"),
+        ("PARIS, 18 September 2023 (AFP) – France said", "Agence France-Presse"),
+        ("In 2023 (AP) - a year of talks", ""),
+    ],
+)
+def test_an_agency_credit_at_the_start_of_the_lede_sets_the_wire_agency(lede, agency):
+    text = lede + " is heading to talks.\n\nHe will stay until Thursday, the ministry said."
+    assert clean_text(text).wire_agency == agency
+
+
 def test_agency_credit_in_the_lede_sets_the_wire_agency():
     cleaned = clean_text(
         "BEIJING (AP) — China's top foreign policy official is heading to Russia for talks.\n\n"

@@ -158,7 +158,11 @@ def _is_metadata(line: _Line) -> bool:
     )
 
 
-_CREDIT = re.compile(r"^\W{0,3}[A-Z][A-Za-z .,'’-]{0,60}\((?P<agency>[^)]{2,40})\)\s*[-–—]")
+# "BEIJING (AP) —", "MOSCOW, Sept 18 (Reuters) -": a place, perhaps a date after a comma
+_CREDIT = re.compile(
+    r"^\W{0,3}[A-Z][A-Za-z .'’-]{0,40}(?:,[A-Za-z0-9 .,'’-]{1,30})?"
+    r"\((?P<agency>[^)]{2,40})\)\s*[-–—]"
+)
 
 
 def _agency(fields: _Fields, lines: list[_Line]) -> str:
