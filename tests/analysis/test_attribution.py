@@ -78,6 +78,7 @@ def test_attribution_cues_and_their_sources(sentence, expected):
         "A man accused of running down a woman was charged.",
         '"People say we are troublemakers, but we are nurses."',
         "Report: Red Sox offer Teixeira $200 million",
+        "The two sides signed an accord to end decades of civil war.",
     ],
 )
 def test_sentences_that_only_look_like_attributions_have_no_cue(sentence):

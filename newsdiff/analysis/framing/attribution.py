@@ -292,8 +292,10 @@ def _cue_at(
         m = len(phrase)
         if k + m > n or tuple(x.norm for x in words[k + 1 : k + m]) != phrase[1:]:
             continue
-        if w.norm != phrase[0] and _verb_key(w.norm) != _verb_key(phrase[0]):
-            continue
+        if w.norm != phrase[0] and (
+            phrase[-1] == "to" or _verb_key(w.norm) != _verb_key(phrase[0])
+        ):
+            continue  # "pointed out" is "point out"; "an accord to end" is not "according to"
         if phrase[-1] != "to":
             return _verb_cue(words, k, k + m, _verb_key(phrase[0]), lexicon, quoted, cues)
         end = k + m

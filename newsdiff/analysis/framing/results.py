@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-FRAMING_VERSION = "5"
+FRAMING_VERSION = "6"
 
 Side = Literal["left", "right"]
 FindingSide = Literal["left", "right", "both"]
