@@ -79,6 +79,7 @@ def test_attribution_cues_and_their_sources(sentence, expected):
         '"People say we are troublemakers, but we are nurses."',
         "Report: Red Sox offer Teixeira $200 million",
         "The two sides signed an accord to end decades of civil war.",
+        "Others fled to Bunj, the capital of Maban county in Upper Nile state.",
     ],
 )
 def test_sentences_that_only_look_like_attributions_have_no_cue(sentence):

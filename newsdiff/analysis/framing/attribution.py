@@ -352,6 +352,8 @@ def _verb_cue(
         or prev.kind == "number"
     ):
         return None  # "the claims", "his statement", "no reports": a noun
+    if w.norm == "state" and prev is not None and prev.cap and vs > 1:
+        return None  # "Upper Nile state", "Borno state": a place
     if w.norm.endswith("s") and (
         (after is not None and after.norm in _NOUN_NEXT)
         or (
