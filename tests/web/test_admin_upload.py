@@ -327,3 +327,11 @@ def test_an_empty_file_gets_one_clear_message(staff, source):
     assert response.status_code == 400
     assert "This file is empty (0 bytes)" in body
     assert "Paste an article or choose at least one file" not in body
+
+
+def test_the_preview_says_when_the_article_was_published_in_words(staff, source):
+    dated = "Ministers meet in Malta\n\nPublished 18 September 2023, 10:00 BST\n\n" + ARTICLE[24:]
+    page = upload(staff, source, text=dated, preview="Preview").content.decode()
+    assert "18 September 2023, 10:00 BST</time>, read from <q>Published 18 September" in page
+    undated = upload(staff, source, text=ARTICLE, preview="Preview").content.decode()
+    assert "no date found: you can add it after saving" in undated
