@@ -34,6 +34,12 @@ _QUOTES = {"``": "\u201c", "''": "\u201d"}
 _WORDISH = re.compile(r"\w")
 
 
+# "24 , 000" is one number: a group of 1-3 digits (or one already joined, "1,000"),
+# a comma, then exactly three digits ("000", "000-member", "000ft")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})*")
+_THOUSANDS = re.compile(r"\d{3}(?!\d)")
+
+
 def detokenize(tokenised: str) -> str:
     """Turn ``'`` We said , '' he told AP .'`` into ``'“We said,” he told AP.'``."""
     tokens = tokenised.split()
@@ -51,8 +57,15 @@ def detokenize(tokenised: str) -> str:
             and out[-1][-1:].isdigit()
             and tokens[i + 1][:1].isdigit()
         )
-        if between_digits:
-            glue = True  # "3 . 0" -> "3.0", "5 : 03pm" -> "5:03pm"
+        thousands = (
+            tok == ","
+            and out
+            and i + 1 < len(tokens)
+            and _GROUPED.fullmatch(out[-1])
+            and _THOUSANDS.match(tokens[i + 1])
+        )
+        if between_digits or thousands:
+            glue = True  # "3 . 0" -> "3.0", "5 : 03pm" -> "5:03pm", "24 , 000" -> "24,000"
             glue_next = True
         elif tok in _NO_SPACE_BEFORE:
             glue = True
