@@ -307,3 +307,28 @@ def test_a_quote_within_a_summary_quote_takes_single_marks():
     texts = [s["text"] for s in build_coverage(reports)["summary"]]
     assert any("\u201c\u2018We are thrilled" in t for t in texts)
     assert not any('"' in t or "\u201c\u201c" in t for t in texts)
+
+
+def test_every_outlet_a_summary_says_reports_a_fact_tells_it_beyond_its_headline():
+    lede = "A refugee camp in South Sudan's Unity state was bombed on Thursday, witnesses said."
+    killed = "Aid workers said at least 12 people were killed in the attack."
+    reports = [
+        _report("a", "Wire One", "Camp bombed", lede, killed, "The government denied it."),
+        _report("b", "Paper Two", "South Sudan camp hit", lede, killed, "The army denied it."),
+        _report(
+            "c",
+            "Agency Three",
+            "Refugee camp in South Sudan bombed on Thursday",
+            "The United Nations condemned the air attack and called for an inquiry.",
+            killed,
+            "The agency said it would send more staff to the camp.",
+        ),
+    ]
+    coverage = build_coverage(reports)
+    roles = {r.key: [s.role for s in r.sentences] for r in reports}
+    facts = {f["id"]: f for f in coverage["facts"]}
+    claims = [s for s in coverage["summary"] if s["kind"] in ("all", "omitted")]
+    assert any(s["kind"] == "all" and "12 people were killed" in s["text"] for s in claims)
+    for claim in claims:
+        for key, indices in facts[claim["fact"]]["cells"].items():
+            assert any(roles[key][i] != "headline" for i in indices), claim["text"]

@@ -33,7 +33,7 @@ from .inputs import MAX_REPORTS, MIN_REPORTS, Report
 from .rows import FactKind, fact_kind
 
 # Bump when the shape or the meaning of the coverage JSON changes
-COVERAGE_VERSION = "2"
+COVERAGE_VERSION = "3"
 
 __all__ = [
     "COVERAGE_VERSION",

@@ -164,8 +164,12 @@ def summary(facts: Sequence[dict[str, Any]], included: Sequence[Column]) -> list
     ordered = [
         f for f in sorted(facts, key=lambda f: (f["position"], f["id"])) if not f["dateline"]
     ]
+    # what several outlets tell must be in each one's body: a row that holds only
+    # an outlet's headline (matched to another's lede or a later sentence) would make
+    # "every outlet reports …" claim the headline's outlet told the quoted details
+    in_bodies = [f for f in ordered if _told_in_every_body(f, by_key)]
     if n >= 3:
-        omitted = [f for f in ordered if f["outlets"] == n - 1]
+        omitted = [f for f in in_bodies if f["outlets"] == n - 1]
 
         def missing(fact: dict[str, Any]) -> str:
             return next(k for k in keys if k not in fact["cells"])
@@ -191,7 +195,7 @@ def summary(facts: Sequence[dict[str, Any]], included: Sequence[Column]) -> list
                 "text": _reports(f"Only {by_key[key].label}", fact, by_key),
             }
         )
-    for fact in [f for f in ordered if f["outlets"] == n][:SUMMARY_PER_KIND]:
+    for fact in [f for f in in_bodies if f["outlets"] == n][:SUMMARY_PER_KIND]:
         out.append(
             {
                 "kind": "all",
@@ -201,6 +205,13 @@ def summary(facts: Sequence[dict[str, Any]], included: Sequence[Column]) -> list
             }
         )
     return out
+
+
+def _told_in_every_body(fact: dict[str, Any], by_key: dict[str, Column]) -> bool:
+    return all(
+        any(by_key[key].report.sentences[i].role != "headline" for i in indices)
+        for key, indices in fact["cells"].items()
+    )
 
 
 def _worth_telling(fact: dict[str, Any], by_key: dict[str, Column]) -> bool:
