@@ -450,20 +450,22 @@ def findings_for_page(
 
 
 def _changes(diff: list[dict[str, str]]) -> str:
+    """A pair's word changes in words ("added: Wang Yi; removed: for talks; conflict ->
+    situation"): a leading "+" or "-" would read as a formula and be quoted."""
     out = []
     for span in diff:
         if span["op"] == "replace":
             out.append(f"{span['left'].strip()} -> {span['right'].strip()}")
         elif span["op"] == "delete":
-            out.append(f"-{span['left'].strip()}")
+            out.append(f"removed: {span['left'].strip()}")
         elif span["op"] == "insert":
-            out.append(f"+{span['right'].strip()}")
+            out.append(f"added: {span['right'].strip()}")
     return "; ".join(out)
 
 
 # The CSV's own version, stored with every CSV written ahead (ComparisonExport): bump it
 # when a change here changes what csv_lines writes for a result.
-CSV_VERSION = "1"
+CSV_VERSION = "2"
 CSV_COLUMNS = [
     "row",
     "kind",

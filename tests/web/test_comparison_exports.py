@@ -36,6 +36,10 @@ def test_csv_export_has_one_row_per_group_or_one_sided_sentence(client, seed_com
     assert kinds == {"pair", "only-left", "only-right"}
     plan = next(r for r in rows if "12-point plan" in r["left_text"])
     assert plan["kind"] == "only-left" and plan["right_text"] == ""
+    changed = [r["changes"] for r in rows if r["changes"]]
+    assert any("conflict -> situation" in c for c in changed)
+    assert any("added: " in c for c in changed) and any("removed: " in c for c in changed)
+    assert not any(c.startswith(("'", "+", "-")) for c in changed)
 
 
 def test_csv_text_is_each_report_s_own_text(client, seed_comparison):
