@@ -207,9 +207,7 @@ def compare_start(request: HtmxRequest) -> HttpResponse:
             context = {"left": left, "right": right, "size": size, "too_large": True}
             return render(request, "newsdiff/compare_confirm.html", context, status=413)
         if not throttle.may_create(request):
-            response = render(request, "429.html", {"left": left, "right": right}, status=429)
-            response["Retry-After"] = str(throttle.retry_after_seconds())
-            return response
+            return throttle.refusal(request, {"left": left, "right": right})
     comparison = pipeline.request_comparison(left, right, user=request.user)
     return see_other(comparison.get_absolute_url())
 
