@@ -13,9 +13,10 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
+from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
-from django.views.decorators.vary import vary_on_headers
+from django.views.decorators.vary import vary_on_cookie, vary_on_headers
 
 from newsdiff import comparison_page, coverage_views, display, page_cache, pipeline, throttle
 from newsdiff.analysis.collector import collection_paused
@@ -121,6 +122,7 @@ ARTICLE_PAGE_SENTENCES = 400
 
 
 @require_safe
+@vary_on_cookie  # staff see their own page
 def article_detail(request: HtmxRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(
         Article.objects.select_related("source", "wire_agency", "story").defer(
@@ -157,7 +159,10 @@ def article_detail(request: HtmxRequest, pk: int) -> HttpResponse:
         ),
         "comparisons": Comparison.objects.recent().involving(article)[:10],
     }
-    return render(request, "newsdiff/article_detail.html", context)
+    response = render(request, "newsdiff/article_detail.html", context)
+    if request.user.is_staff:  # it shows staff-only notes and links: never for a shared cache
+        patch_cache_control(response, private=True)
+    return response
 
 
 @require_safe
