@@ -59,6 +59,15 @@ def sides_for_page(result: dict, gone: list[bool]) -> dict[str, dict]:
     return sides
 
 
+def maybe_unrelated(comparison: Comparison, summary: dict[str, Any]) -> bool:
+    """Whether the page should warn that the two reports may tell different events:
+    they share no sentence and are not filed under one story (the stored analysis
+    is left as it is)."""
+    story = comparison.left_article.story_id if comparison.left_article else None
+    other = comparison.right_article.story_id if comparison.right_article else None
+    return not summary.get("pairs") and (story is None or story != other)
+
+
 def page_context(comparison: Comparison, result: dict, options: dict[str, Any]) -> dict:
     """What the page's templates draw from (the header's and the body's)."""
     sides = sides_for_page(
@@ -67,6 +76,7 @@ def page_context(comparison: Comparison, result: dict, options: dict[str, Any]) 
     return {
         "comparison": comparison,
         "result": result,
+        "maybe_unrelated": maybe_unrelated(comparison, result["summary"]),
         "left": sides["left"],
         "right": sides["right"],
         "sides": list(sides.items()),

@@ -354,3 +354,36 @@ def test_the_json_summary_counts_each_kind_of_pair(client, seed_comparison):
     summary = json.loads(downloaded(client.get(url)))["summary"]
     assert summary["pair_kinds"] == {"reworded": 6, "partly shared": 1, "identical": 1}
     assert summary["reworded_pairs"] == 7  # every pair not identical, as before
+
+
+UNRELATED = "These reports share no sentence:</strong> they may be about different events"
+
+
+def test_reports_sharing_no_sentence_outside_one_story_carry_a_warning(client, seeds):
+    bombing = make_article(
+        headline="Bomb kills 12 at market in Juba",
+        body="A bomb exploded at a crowded market in Juba on Tuesday, killing 12 people. "
+        "President Salva Kiir condemned the attack and promised an inquiry. Police said "
+        "they had arrested two suspects near the border with Uganda.",
+    )
+    comparison = pipeline.compare_articles(seeds["left"], bombing)
+    assert comparison.result["summary"]["pairs"] == 0
+    page = client.get(comparison.get_absolute_url()).content.decode()
+    assert UNRELATED in _header(page)
+    assert "may not be differences of framing." in page
+
+
+def test_the_warning_is_not_shown_for_reports_that_share_sentences_or_a_story(client, seeds):
+    seed_page = client.get(
+        pipeline.compare_articles(seeds["left"], seeds["right"]).get_absolute_url()
+    )
+    assert UNRELATED not in seed_page.content.decode()
+    story = make_story(title="Market bombing in Juba", slug="juba-bombing")
+    first = make_article(story=story, headline="Juba market attack", body="Twelve died.")
+    second = make_article(
+        story=story, headline="South Sudan blast", body="Officials blamed rebels for it."
+    )
+    comparison = pipeline.compare_articles(first, second)
+    assert comparison.result["summary"]["pairs"] == 0
+    page = client.get(comparison.get_absolute_url()).content.decode()
+    assert UNRELATED not in page
