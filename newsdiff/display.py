@@ -335,9 +335,8 @@ class PageFindings:
         self.stats = (result.get("framing") or {}).get("stats", {})
         self.kind, self.names = kind, names or {}
         self.anchors = row_anchors(rows)
-        # place of each row under "show all": its number and the chunk it is drawn in
-        self.places = {row.anchor: (n, row.number) for n, row in enumerate(rows)}
-        self.pair_kinds = {row.anchor: row.pair_kind for row in rows if row.pair_kind}
+        # place of each row under "show all" (its index and number) and its pair's kind
+        self.places = {row.anchor: (n, row.number, row.pair_kind) for n, row in enumerate(rows)}
         self._items: dict[int, dict[str, Any]] = {}
 
     def _row_links(self, finding: dict[str, Any]) -> list[str]:
@@ -357,7 +356,7 @@ class PageFindings:
         finding = self.findings[number - 1]
         label, icon = FINDING_KINDS.get(finding["kind"], (finding["kind"], "•"))
         links = self._row_links(finding)
-        kinds = {self.pair_kinds[a] for a in links if a in self.pair_kinds}
+        kinds = {self.places[a][2] for a in links if self.places[a][2]}
         item = {
             **finding,
             "summary": name_sides(lead_for_rows(finding["summary"], kinds), self.names),
