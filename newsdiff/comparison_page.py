@@ -17,6 +17,34 @@ from newsdiff.models import Comparison
 FIRST_SCREEN = {"show": "all", "mode": "side-by-side", "kind": "", "start": 0}
 
 
+# What the header calls each kind of pair: the words of the rows' badges
+# ("≈ reworded", "◐ partly shared", "= same").
+PAIR_KIND_WORDS = {
+    "reworded": "reworded",
+    "partly shared": "partly shared",
+    "identical": "the same",
+}
+
+
+def pair_kinds_text(summary: dict[str, Any]) -> str:
+    """What follows "8 shared sentences" in the header: how many of each kind the
+    rows' badges show (": 6 reworded, 1 partly shared, 1 the same", ", all
+    reworded"). A result stored before the summary counted each kind
+    ("pair_kinds") only tells identical pairs from the others."""
+    total = summary.get("pairs", 0)
+    if not total:
+        return ""
+    counts = summary.get("pair_kinds")
+    if counts is None:
+        identical = summary.get("identical_pairs", 0)
+        counts = {"reworded or partly shared": total - identical, "identical": identical}
+    shown = [(n, PAIR_KIND_WORDS.get(kind, kind)) for kind, n in counts.items() if n]
+    if len(shown) == 1:
+        word = shown[0][1]
+        return f" ({word})" if total == 1 else f", all {word}"
+    return ": " + ", ".join(f"{n} {word}" for n, word in shown)
+
+
 def sides_for_page(result: dict, gone: list[bool]) -> dict[str, dict]:
     """The two reports' metadata as the page names them: no link to an article page
     that was deleted since, and "(left)"/"(right)" after the outlet when one outlet
@@ -31,6 +59,15 @@ def sides_for_page(result: dict, gone: list[bool]) -> dict[str, dict]:
     return sides
 
 
+def maybe_unrelated(comparison: Comparison, summary: dict[str, Any]) -> bool:
+    """Whether the page should warn that the two reports may tell different events:
+    they share no sentence and are not filed under one story (the stored analysis
+    is left as it is)."""
+    story = comparison.left_article.story_id if comparison.left_article else None
+    other = comparison.right_article.story_id if comparison.right_article else None
+    return not summary.get("pairs") and (story is None or story != other)
+
+
 def page_context(comparison: Comparison, result: dict, options: dict[str, Any]) -> dict:
     """What the page's templates draw from (the header's and the body's)."""
     sides = sides_for_page(
@@ -39,10 +76,12 @@ def page_context(comparison: Comparison, result: dict, options: dict[str, Any]) 
     return {
         "comparison": comparison,
         "result": result,
+        "maybe_unrelated": maybe_unrelated(comparison, result["summary"]),
         "left": sides["left"],
         "right": sides["right"],
         "sides": list(sides.items()),
         "summary": result["summary"],
+        "pair_kinds_text": pair_kinds_text(result["summary"]),
         **options,
         "filters": display.FILTERS,
         "modes": display.MODES,

@@ -84,9 +84,7 @@ def story_coverage(request: HtmxRequest, slug: str) -> HttpResponse:
             context.update(size=size, too_large=True)
             return render(request, "newsdiff/coverage_start.html", context, status=413)
         if not throttle.may_create(request):
-            response = render(request, "429.html", {"story": story}, status=429)
-            response["Retry-After"] = str(throttle.retry_after_seconds())
-            return response
+            return throttle.refusal(request, {"story": story})
     row = pipeline.request_coverage(chosen, story, user=request.user)
     return see_other(row.get_absolute_url())
 

@@ -298,6 +298,23 @@ def name_sides(text: str, names: dict[str, str]) -> str:
     return outside_quotes(text, lambda t: _SIDE_NOUN.sub(name, t))
 
 
+# The engine opens a detail found in a pair that is not identical with "In a
+# reworded shared sentence"; the page says the kind the row's badge shows.
+_PAIR_LEADS = {
+    "reworded": "In a reworded shared sentence, ",
+    "partly shared": "In a partly shared sentence, ",
+}
+
+
+def lead_for_rows(summary: str, pair_kinds: set[str]) -> str:
+    """``summary`` opening with the kind of the pair it rests on, when that is one
+    kind the engine's "In a reworded shared sentence" does not name."""
+    lead = _PAIR_LEADS["reworded"]
+    if not summary.startswith(lead) or len(pair_kinds) != 1:
+        return summary
+    return _PAIR_LEADS.get(next(iter(pair_kinds)), lead) + summary[len(lead) :]
+
+
 class PageFindings:
     """The framing findings of a result as one page shows them.
 
@@ -318,8 +335,8 @@ class PageFindings:
         self.stats = (result.get("framing") or {}).get("stats", {})
         self.kind, self.names = kind, names or {}
         self.anchors = row_anchors(rows)
-        # place of each row under "show all": its number and the chunk it is drawn in
-        self.places = {row.anchor: (n, row.number) for n, row in enumerate(rows)}
+        # place of each row under "show all" (its index and number) and its pair's kind
+        self.places = {row.anchor: (n, row.number, row.pair_kind) for n, row in enumerate(rows)}
         self._items: dict[int, dict[str, Any]] = {}
 
     def _row_links(self, finding: dict[str, Any]) -> list[str]:
@@ -339,9 +356,10 @@ class PageFindings:
         finding = self.findings[number - 1]
         label, icon = FINDING_KINDS.get(finding["kind"], (finding["kind"], "•"))
         links = self._row_links(finding)
+        kinds = {self.places[a][2] for a in links if self.places[a][2]}
         item = {
             **finding,
-            "summary": name_sides(finding["summary"], self.names),
+            "summary": name_sides(lead_for_rows(finding["summary"], kinds), self.names),
             "number": number,
             "label": label,
             "icon": icon,

@@ -27,7 +27,7 @@ from django.db import connections, router
 
 from newsdiff.models import Article, Comparison
 
-PREFIX = "newsdiff:v1"
+PREFIX = "newsdiff:v2"
 
 
 # What a cached page depends on, read in one small query (no model instances).

@@ -8,14 +8,15 @@ from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count
+from django.db.models import Count, F, Max
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
+from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
-from django.views.decorators.vary import vary_on_headers
+from django.views.decorators.vary import vary_on_cookie, vary_on_headers
 
 from newsdiff import comparison_page, coverage_views, display, page_cache, pipeline, throttle
 from newsdiff.analysis.collector import collection_paused
@@ -50,7 +51,7 @@ def home(request: HtmxRequest) -> HttpResponse:
         "article_total": Article.objects.count(),
         "story_total": Story.objects.filter(articles__isnull=False).distinct().count(),
         "comparisons": Comparison.objects.recent()[:8],
-        "choices": _compare_choices(),
+        **_compare_choices(),
     }
     return render(request, "newsdiff/home.html", context)
 
@@ -121,6 +122,7 @@ ARTICLE_PAGE_SENTENCES = 400
 
 
 @require_safe
+@vary_on_cookie  # staff see their own page
 def article_detail(request: HtmxRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(
         Article.objects.select_related("source", "wire_agency", "story").defer(
@@ -157,7 +159,10 @@ def article_detail(request: HtmxRequest, pk: int) -> HttpResponse:
         ),
         "comparisons": Comparison.objects.recent().involving(article)[:10],
     }
-    return render(request, "newsdiff/article_detail.html", context)
+    response = render(request, "newsdiff/article_detail.html", context)
+    if request.user.is_staff:  # it shows staff-only notes and links: never for a shared cache
+        patch_cache_control(response, private=True)
+    return response
 
 
 @require_safe
@@ -171,15 +176,41 @@ def article_raw(request: HtmxRequest, pk: int) -> HttpResponse:
 COMPARE_CHOICES_LIMIT = 300
 
 
-def _compare_choices():
-    """Articles for the pickers, grouped by story, newest first."""
-    articles = Article.objects.for_listing().order_by("story__title", "-published_at", "pk")[
-        :COMPARE_CHOICES_LIMIT
-    ]
-    groups: dict[str, list[Article]] = {}
+def _compare_choices() -> dict[str, Any]:
+    """The pickers' articles, newest first and grouped by story: the story with the
+    newest report first (by publication date; stories with no dated report after
+    them, the latest added first), each story's reports newest first (undated ones
+    last), and the reports without a story at the end. At most
+    COMPARE_CHOICES_LIMIT, with how many articles there are in all, so the page can
+    say when some are left out."""
+    articles = list(
+        Article.objects.for_listing()
+        .annotate(
+            story_newest=Max("story__articles__published_at"),
+            story_added=Max("story__articles__created_at"),
+        )
+        .order_by(
+            F("story_newest").desc(nulls_last=True),
+            F("story_added").desc(nulls_last=True),  # none for a report without a story
+            "story_id",
+            F("published_at").desc(nulls_last=True),
+            "-created_at",
+            "-pk",
+        )[:COMPARE_CHOICES_LIMIT]
+    )
+    groups: dict[int | None, tuple[str, list[Article]]] = {}
     for article in articles:
-        groups.setdefault(article.story.title if article.story else "No story", []).append(article)
-    return sorted(groups.items(), key=lambda item: (item[0] == "No story", item[0]))
+        title = article.story.title if article.story else "No story"
+        groups.setdefault(article.story_id, (title, []))[1].append(article)
+    total = len(articles)
+    if total == COMPARE_CHOICES_LIMIT:
+        total = Article.objects.count()
+    return {
+        # dicts keep their order: each story where its newest report first appears
+        "choices": [group for key, group in sorted(groups.items(), key=lambda kv: kv[0] is None)],
+        "choices_shown": len(articles),
+        "choices_total": total,
+    }
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -188,10 +219,10 @@ def compare_start(request: HtmxRequest) -> HttpResponse:
     and the Compare button (POST), the one thing that makes a new comparison."""
     data = request.POST if request.method == "POST" else request.GET
     if not data:
-        return render(request, "newsdiff/compare_start.html", {"choices": _compare_choices()})
+        return render(request, "newsdiff/compare_start.html", _compare_choices())
     form = CompareForm(data)
     if not form.is_valid():
-        context = {"form": form, "choices": _compare_choices()}
+        context = {"form": form, **_compare_choices()}
         return render(request, "newsdiff/compare_start.html", context, status=400)
     articles = Article.objects.select_related("source", "wire_agency")
     left = get_object_or_404(articles, pk=form.cleaned_data["left"])
@@ -207,9 +238,7 @@ def compare_start(request: HtmxRequest) -> HttpResponse:
             context = {"left": left, "right": right, "size": size, "too_large": True}
             return render(request, "newsdiff/compare_confirm.html", context, status=413)
         if not throttle.may_create(request):
-            response = render(request, "429.html", {"left": left, "right": right}, status=429)
-            response["Retry-After"] = str(throttle.retry_after_seconds())
-            return response
+            return throttle.refusal(request, {"left": left, "right": right})
     comparison = pipeline.request_comparison(left, right, user=request.user)
     return see_other(comparison.get_absolute_url())
 

@@ -172,3 +172,32 @@ def test_the_kind_filter_keeps_every_row_with_a_finding_of_that_kind():
     findings = display.PageFindings(result, rows, "hedging")
     assert findings.flagged() == {"left-5", "left-205", "left-410"}
     assert len(display.PageFindings(result, rows).flagged()) == 150 + 3
+
+
+def test_a_finding_s_opening_names_the_kind_of_pair_it_rests_on():
+    from newsdiff.display import lead_for_rows
+
+    text = "In a reworded shared sentence, the left report adds ‘Kiir’."
+    assert lead_for_rows(text, {"partly shared"}) == (
+        "In a partly shared sentence, the left report adds ‘Kiir’."
+    )
+    assert lead_for_rows(text, {"reworded"}) == text
+    assert lead_for_rows(text, set()) == text  # rows not drawn: as the engine wrote it
+    other = "In a shared sentence, only the right report adds ‘on Monday’."
+    assert lead_for_rows(other, {"partly shared"}) == other
+
+
+def test_the_header_names_each_kind_of_pair_the_badges_show():
+    from newsdiff.comparison_page import pair_kinds_text
+
+    def text(**kinds):
+        counts = {"reworded": 0, "partly shared": 0, "identical": 0}
+        counts.update({k.replace("_", " "): n for k, n in kinds.items()})
+        return pair_kinds_text({"pairs": sum(counts.values()), "pair_kinds": counts})
+
+    assert text(reworded=6, partly_shared=1, identical=1) == (
+        ": 6 reworded, 1 partly shared, 1 the same"
+    )
+    assert text(reworded=3) == ", all reworded"
+    assert text(identical=1) == " (the same)"
+    assert text() == ""

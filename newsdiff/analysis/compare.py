@@ -11,7 +11,7 @@ changes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -23,6 +23,8 @@ from newsdiff.analysis.types import Alignment, CleanedText, DiffSpan, Sentence
 
 SCHEMA_VERSION = "1"
 SIDES = ("left", "right")
+# The kinds of aligned pair, as each pair's "kind" names them (align.Kind).
+PAIR_KINDS = ("reworded", "partly shared", "identical")
 
 
 def engine_version() -> str:
@@ -118,6 +120,14 @@ def _coverage(sentences: Sequence[Sentence], covered: set[int]) -> float:
     return round(sum(len(s.text) for s in sentences if s.index in covered) / total, 4)
 
 
+def count_pair_kinds(kinds: Iterable[str]) -> dict[str, int]:
+    """How many pairs of each kind (PAIR_KINDS, every one listed, zeros included)."""
+    counts = dict.fromkeys(PAIR_KINDS, 0)
+    for kind in kinds:
+        counts[kind] = counts.get(kind, 0) + 1
+    return counts
+
+
 def summarise(
     left: Sequence[Sentence], right: Sequence[Sentence], alignment: Alignment
 ) -> dict[str, Any]:
@@ -133,7 +143,10 @@ def summarise(
     return {
         "pairs": len(alignment.groups),
         "identical_pairs": sum(g.kind == "identical" for g in alignment.groups),
+        # every pair that is not identical (reworded or partly shared), as it always
+        # counted: "pair_kinds" tells them apart
         "reworded_pairs": sum(g.kind != "identical" for g in alignment.groups),
+        "pair_kinds": count_pair_kinds(g.kind for g in alignment.groups),
         "only_left": len(alignment.only_left),
         "only_right": len(alignment.only_right),
         "left_covered": _coverage(left, covered["left"]),

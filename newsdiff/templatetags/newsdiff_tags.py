@@ -59,3 +59,20 @@ def iso_day(value: str | None) -> str:
     if not isinstance(moment, datetime):
         return moment
     return f"{moment.day} {moment:%b %Y}"
+
+
+# Words whose first letter misleads: a vowel said as "w" or "y", a silent "h".
+_A_BEFORE = ("one", "once", "uni", "use", "usu", "eu", "ewe")
+_AN_BEFORE = ("hour", "honest", "honour", "heir")
+
+
+@register.filter
+def a_or_an(word: str) -> str:
+    """The indefinite article to put before ``word``: "an" before a vowel sound
+    ("an “Attribution” finding", "an “Only in one report” finding"), else "a"."""
+    text = str(word).lstrip(" “‘\"'").lower()
+    if text.startswith(_AN_BEFORE):
+        return "an"
+    if not text or text.startswith(_A_BEFORE):
+        return "a"
+    return "an" if text[0] in "aeiou" else "a"

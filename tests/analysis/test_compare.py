@@ -83,6 +83,14 @@ def test_result_follows_the_documented_schema(seed_result):
     json.dumps(seed_result)  # JSON-ready
 
 
+def test_the_summary_counts_each_kind_of_pair_as_the_pairs_name_it(seed_result):
+    summary, kinds = seed_result["summary"], [p["kind"] for p in seed_result["pairs"]]
+    assert summary["pair_kinds"] == {k: kinds.count(k) for k in summary["pair_kinds"]}
+    assert set(summary["pair_kinds"]) == {"identical", "reworded", "partly shared"}
+    assert sum(summary["pair_kinds"].values()) == summary["pairs"]
+    assert summary["reworded_pairs"] == summary["pairs"] - summary["identical_pairs"]
+
+
 def test_identical_texts_pair_every_sentence_and_find_no_framing():
     text = (ROOT / "seeds" / GOLD["right"]).read_text("utf-8")
     result = compare_texts(text, text)

@@ -45,3 +45,38 @@ def test_article_page_does_not_name_the_staff_member_who_added_it(client, db):
     body = client.get(article.get_absolute_url()).content.decode()
     assert "Added" in body
     assert "editor-jane" not in body
+
+
+def _with_cleaning_note():
+    from newsdiff.models import Article
+
+    article = make_article(headline="Wang Yi heads to Moscow")
+    note = (
+        "This page contained scripts or event handlers; newsdiff ignored them and kept "
+        "only the article text."
+    )
+    Article.objects.filter(pk=article.pk).update(cleaning_warnings=[note])
+    return article, note
+
+
+def test_cleaning_notes_are_shown_to_staff_only(client, admin_client, db):
+    article, note = _with_cleaning_note()
+    public = client.get(article.get_absolute_url())
+    assert note not in public.content.decode()
+    assert "Wang Yi heads to Moscow" in public.content.decode()
+    staff = admin_client.get(article.get_absolute_url())
+    staff_text = staff.content.decode()
+    assert note in staff_text and "(shown to staff only)" in staff_text
+
+
+def test_a_staff_view_of_an_article_is_never_kept_for_other_readers(client, admin_client, db):
+    from django.utils.cache import has_vary_header
+
+    article, note = _with_cleaning_note()
+    staff = admin_client.get(article.get_absolute_url())
+    assert "private" in staff["Cache-Control"]
+    public = client.get(article.get_absolute_url())
+    # a cache keys both pages on the visitor's cookie; the public one is not private
+    assert has_vary_header(staff, "Cookie") and has_vary_header(public, "Cookie")
+    assert "private" not in public.get("Cache-Control", "")
+    assert note not in client.get(article.get_absolute_url()).content.decode()

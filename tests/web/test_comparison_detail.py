@@ -1,3 +1,4 @@
+import json
 import re
 
 import pytest
@@ -59,7 +60,15 @@ def test_header_counts_and_share_meta(client, seed_comparison):
     summary = seed_comparison.result["summary"]
     assert summary == {**summary, "pairs": 8, "only_left": 4, "only_right": 8}
     assert 'property="og:title" content="How Morning Star and The Independent reported' in body
-    assert "<strong>8</strong> shared sentences (7 reworded)" in body
+    # the header counts each kind of pair as the rows' badges show it
+    assert "<strong>8</strong> shared sentences: 6 reworded, 1 partly shared, 1 the same" in body
+    badges = re.findall(r'<span class="row__number">\d+</span> ([^<]+)</a>', body)
+    assert (badges.count("≈ reworded"), badges.count("◐ partly shared")) == (6, 1)
+    assert badges.count("= same") == 1
+    assert (
+        'name="description" content="8 shared sentences: 6 reworded, 1 partly shared, 1 the same;'
+        in body
+    )
     assert "<strong>4</strong> only in Morning Star" in body
     assert 'name="twitter:card"' in body
     assert f"/c/{seed_comparison.short_id}.json" in body
@@ -227,6 +236,35 @@ def test_a_pair_found_by_meaning_says_so_with_its_similarity(client, db):
     text = client.get(comparison.get_absolute_url()).content.decode()
     assert text.count("paired by meaning, 0.") == len(by_meaning)
     assert f"paired by meaning, {by_meaning[0]['cosine']:.2f}" in text
+    # the tooltip is true of every such row: the encoder made the pair, and the names
+    # the sentences do share are listed, never denied
+    tips = re.findall(r'class="meaning-tag" title="([^"]*)"', text)
+    assert len(tips) == len(by_meaning)
+    assert all(t.startswith("The sentence encoder made this pair") for t in tips)
+    assert not any("No shared names" in t for t in tips)
+    assert "Terms they share: Reid, Tara." in _row(text, "Promises")
+
+
+def test_a_finding_in_a_partly_shared_pair_names_the_pair_s_kind(client, db):
+    from tests.factories import make_article
+
+    left = make_article(
+        headline="Actress seeks treatment",
+        body="Tara Reid checked into Promises Treatment Center, her rep told People. "
+        "It is unclear what she is being treated for.",
+    )
+    right = make_article(
+        headline="Reid in rehab",
+        body="Tara Reid has entered rehab, her representative said. The rep would not say "
+        "why she is being treated.",
+    )
+    comparison = pipeline.compare_articles(left, right)
+    text = client.get(comparison.get_absolute_url()).content.decode()
+    row = _row(text, "Promises")
+    assert "◐ partly shared" in row
+    adds = f"{left.source.name} adds ‘Promises Treatment Center’."
+    assert f"In a partly shared sentence, {adds}" in text
+    assert "In a reworded shared sentence" not in text
 
 
 def _header(page: str) -> str:
@@ -294,3 +332,58 @@ def test_a_comparison_is_saved_even_if_its_first_screen_cannot_be_drawn(client, 
     assert comparison.status == Comparison.Status.DONE and comparison.result["pairs"]
     monkeypatch.undo()
     assert client.get(comparison.get_absolute_url()).status_code == 200
+
+
+def test_a_result_stored_before_each_kind_was_counted_still_agrees_with_its_badges(
+    client, seed_comparison
+):
+    from django.core.cache import cache
+
+    result = seed_comparison.result
+    del result["summary"]["pair_kinds"]  # as stored by earlier versions
+    Comparison.objects.filter(pk=seed_comparison.pk).update(result=result)
+    cache.clear()
+    body = client.get(seed_comparison.get_absolute_url()).content.decode()
+    assert "<strong>8</strong> shared sentences: 7 reworded or partly shared, 1 the same" in body
+
+
+def test_the_json_summary_counts_each_kind_of_pair(client, seed_comparison):
+    from tests.factories import downloaded
+
+    url = reverse("newsdiff:comparison-json", args=[seed_comparison.short_id])
+    summary = json.loads(downloaded(client.get(url)))["summary"]
+    assert summary["pair_kinds"] == {"reworded": 6, "partly shared": 1, "identical": 1}
+    assert summary["reworded_pairs"] == 7  # every pair not identical, as before
+
+
+UNRELATED = "These reports share no sentence:</strong> they may be about different events"
+
+
+def test_reports_sharing_no_sentence_outside_one_story_carry_a_warning(client, seeds):
+    bombing = make_article(
+        headline="Bomb kills 12 at market in Juba",
+        body="A bomb exploded at a crowded market in Juba on Tuesday, killing 12 people. "
+        "President Salva Kiir condemned the attack and promised an inquiry. Police said "
+        "they had arrested two suspects near the border with Uganda.",
+    )
+    comparison = pipeline.compare_articles(seeds["left"], bombing)
+    assert comparison.result["summary"]["pairs"] == 0
+    page = client.get(comparison.get_absolute_url()).content.decode()
+    assert UNRELATED in _header(page)
+    assert "may not be differences of framing." in page
+
+
+def test_the_warning_is_not_shown_for_reports_that_share_sentences_or_a_story(client, seeds):
+    seed_page = client.get(
+        pipeline.compare_articles(seeds["left"], seeds["right"]).get_absolute_url()
+    )
+    assert UNRELATED not in seed_page.content.decode()
+    story = make_story(title="Market bombing in Juba", slug="juba-bombing")
+    first = make_article(story=story, headline="Juba market attack", body="Twelve died.")
+    second = make_article(
+        story=story, headline="South Sudan blast", body="Officials blamed rebels for it."
+    )
+    comparison = pipeline.compare_articles(first, second)
+    assert comparison.result["summary"]["pairs"] == 0
+    page = client.get(comparison.get_absolute_url()).content.decode()
+    assert UNRELATED not in page

@@ -125,3 +125,35 @@ def test_identical_texts_say_plainly_that_nothing_differs(client, db):
     b = make_article(headline="Library to close", body=text)
     body = client.get(pipeline.compare_articles(a, b).get_absolute_url()).content.decode()
     assert "No framing differences found: the two texts say the same thing" in body
+
+
+# What a reader sees for each kind: "an" before a vowel sound, "a" before the rest.
+KIND_PHRASES = {
+    "only_one_side": "an “Only in one report” finding",
+    "word_choice": "a “Word choice” finding",
+    "naming": "a “Naming” finding",
+    "weighted_term": "a “Loaded term” finding",
+    "attribution": "an “Attribution” finding",
+    "hedging": "a “Hedging and certainty” finding",
+    "emphasis": "an “Emphasis” finding",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(KIND_PHRASES))
+def test_the_kind_filter_says_a_or_an_as_the_kind_s_name_is_said(client, seed_comparison, kind):
+    body = client.get(seed_comparison.get_absolute_url(), {"kind": kind}).content.decode()
+    assert f"rows: those with {KIND_PHRASES[kind]}" in body
+
+
+def test_a_kind_no_row_carries_says_an_before_a_vowel(client, seed_comparison):
+    # the seed's emphasis findings rest on shared sentences only
+    url = seed_comparison.get_absolute_url()
+    body = client.get(url, {"kind": "emphasis", "show": "one-sided"}).content.decode()
+    assert not _row_ids(body)
+    assert "No row carries an “Emphasis” finding under this filter." in body
+
+
+def test_every_kind_has_its_phrase_tested():
+    from newsdiff.display import FINDING_KINDS
+
+    assert set(KIND_PHRASES) == set(FINDING_KINDS)

@@ -146,6 +146,9 @@ def test_anonymous_creation_beyond_the_limit_gets_a_429_and_no_row(client, setti
     assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
     assert "Back to Event 2" in refused.content.decode()
     assert "Too many new coverages for now" in refused.content.decode()
+    minutes = round(int(refused["Retry-After"]) / 60)
+    if minutes >= 2:  # the page says the wait the header gives
+        assert f"can be started again in about {minutes} minutes." in refused.content.decode()
     assert Coverage.objects.count() == 2
 
 

@@ -71,3 +71,39 @@ def test_anonymous_visitors_cannot_start_an_oversized_comparison(
     )
     assert not Comparison.objects.exists()
     assert admin_client.post(COMPARE, params).status_code == 303
+
+
+def test_the_429_page_says_the_real_wait_who_shares_the_limit_and_who_is_not_limited(
+    client, settings, pairs, monkeypatch
+):
+    from newsdiff import throttle
+
+    settings.NEWSDIFF_ANON_CREATE_LIMIT = 1
+    monkeypatch.setattr(throttle, "retry_after_seconds", lambda: 128)
+    client.post(COMPARE, {"left": pairs[0][0], "right": pairs[0][1]})
+    refused = client.post(COMPARE, {"left": pairs[1][0], "right": pairs[1][1]})
+    text = " ".join(refused.content.decode().split())
+    assert refused.status_code == 429 and refused["Retry-After"] == "128"
+    assert "This one can be started again in about 2 minutes." in text
+    assert "in a few minutes" not in text
+    assert "can start 1 new comparison or coverage every 10 minutes" in text
+    assert "The limit is shared by everyone on the same connection" in text
+    assert 'Staff who <a href="/admin/login/">sign in</a> are not limited.' in text
+    assert "<script>" not in text
+
+
+@pytest.mark.parametrize(
+    ("seconds", "words"),
+    [
+        (20, "in less than a minute"),
+        (61, "in about a minute"),
+        (128, "in about 2 minutes"),
+        (600, "in about 10 minutes"),
+        (3601, "in about an hour"),
+        (10800, "in about 3 hours"),
+    ],
+)
+def test_a_wait_is_said_in_words(seconds, words):
+    from newsdiff.throttle import wait_in_words
+
+    assert wait_in_words(seconds) == words

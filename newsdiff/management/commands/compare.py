@@ -10,6 +10,7 @@ from django.db import DatabaseError
 
 from newsdiff import pipeline
 from newsdiff.analysis import clean, compare, encode
+from newsdiff.comparison_page import pair_kinds_text
 from newsdiff.models import Article
 
 WIDTH = 48
@@ -105,7 +106,7 @@ class Command(BaseCommand):
         lines = [
             f"LEFT:  {_describe(result, 'left')}",
             f"RIGHT: {_describe(result, 'right')}",
-            f"{s['pairs']} aligned ({s['reworded_pairs']} reworded), "
+            f"{s['pairs']} aligned{pair_kinds_text(s)}; "
             f"{s['only_left']} only left, {s['only_right']} only right; "
             f"covered: left {s['left_covered']:.0%}, right {s['right_covered']:.0%}",
             *result.get("notes", []),
