@@ -72,12 +72,16 @@ class Cell:
     side: str = ""
     text: str = ""  # a one-sided sentence's text
 
+    unmarked: bool = False  # a pair's text shown without word marks (see _few_shared)
+
     @property
     def parts(self) -> list[Part]:
         """The cell's text in runs marked by how they differ (worked out only for the
         rows a page draws)."""
         if self.diff is None:
             return [Part(self.text, "plain")]
+        if self.unmarked:
+            return [Part("".join(span[self.side] for span in self.diff), "plain")]
         return _diff_parts(self.diff, self.side)
 
 
@@ -132,6 +136,20 @@ def _cell(sentences: dict[int, dict], indexes: list[int], **content: Any) -> Cel
     return Cell(indexes, position_label(first), first["index"] + 1, **content)
 
 
+# A pair made by meaning whose words are mostly not shared on either side is shown
+# without word marks: marking nearly every word says nothing a reader can use.
+MIN_SHARED_TO_MARK = 0.5
+
+
+def _few_shared(diff: list[dict[str, str]]) -> bool:
+    for side in ("left", "right"):
+        words = sum(len(span[side].split()) for span in diff)
+        same = sum(len(span[side].split()) for span in diff if span["op"] == "equal")
+        if words and same < MIN_SHARED_TO_MARK * words:
+            return True
+    return False
+
+
 def _diff_parts(diff: list[dict[str, str]], side: str) -> list[Part]:
     parts = []
     for span in diff:
@@ -161,8 +179,9 @@ def build_rows(result: dict[str, Any]) -> list[Row]:
         key = (float(min(pair["left"])), 0.0)
         left_rank = min(pair["left"]) / n_left
         right_rank = min(pair["right"]) / n_right
-        left_cell = _cell(left, pair["left"], diff=pair["diff"], side="left")
-        right_cell = _cell(right, pair["right"], diff=pair["diff"], side="right")
+        unmarked = pair.get("evidence") == "meaning" and _few_shared(pair["diff"])
+        left_cell = _cell(left, pair["left"], diff=pair["diff"], side="left", unmarked=unmarked)
+        right_cell = _cell(right, pair["right"], diff=pair["diff"], side="right", unmarked=unmarked)
         row = Row(
             anchor=f"pair-{number}",
             kind="pair",

@@ -387,3 +387,30 @@ def test_the_warning_is_not_shown_for_reports_that_share_sentences_or_a_story(cl
     assert comparison.result["summary"]["pairs"] == 0
     page = client.get(comparison.get_absolute_url()).content.decode()
     assert UNRELATED not in page
+
+
+def test_a_pair_by_meaning_that_shares_few_words_is_shown_without_word_marks(client, db):
+    left = make_article(
+        headline="Actress seeks treatment",
+        body="Tara Reid checked into Promises Treatment Center, her rep told People. "
+        "It is unclear what she is being treated for. She is engaged to Michael Axtmann.",
+    )
+    right = make_article(
+        headline="Reid in rehab",
+        body="Tara Reid has entered rehab, her representative said. The rep would not say "
+        "why she is being treated. Her reality show Taradise aired in 2005.",
+    )
+    comparison = pipeline.compare_articles(left, right)
+    body = client.get(comparison.get_absolute_url()).content.decode()
+    texts = {s["index"]: s["text"] for s in comparison.result["left"]["sentences"]}
+    unmarked = 0
+    for number, pair in enumerate(comparison.result["pairs"], start=1):
+        if pair["evidence"] != "meaning":
+            continue
+        row = body.split(f'<div id="pair-{number}" class="row')[1].split('<div id="', 1)[0]
+        shared = sum(len(s["left"].split()) for s in pair["diff"] if s["op"] == "equal")
+        if shared < 0.5 * len(" ".join(texts[i] for i in pair["left"]).split()):
+            assert '<mark class="w' not in row and "<del" not in row
+            assert texts[pair["left"][0]] in row  # the whole sentence, as one run
+            unmarked += 1
+    assert unmarked
