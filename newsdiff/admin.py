@@ -73,6 +73,31 @@ class StoryAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     inlines = [StoryArticleInline, StoryCoverageInline]
 
+    def get_deleted_objects(self, objs, request):
+        """Deleting a story deletes only the story: its articles and coverages stay,
+        filed under no story. Counted, not listed: Django's page would read every
+        one of them, a coverage's whole result included, to list nothing."""
+        stories = list(objs[:DELETE_LISTED])
+        if not stories:
+            return [], {}, set(), []
+        ids = [story.pk for story in stories] if isinstance(objs, list) else objs.values("pk")
+        listed = []
+        for story in stories:
+            link = reverse("admin:newsdiff_story_change", args=[story.pk])
+            listed.append(format_html('Story: <a href="{}">{}</a>', link, str(story)))
+        total = len(objs) if isinstance(objs, list) else objs.count()
+        if total > len(stories):
+            listed.append(f"… and {total - len(stories):,} more stories")
+        articles = Article.objects.filter(story__in=ids).count()
+        coverages = Coverage.objects.filter(story__in=ids).count()
+        if articles or coverages:
+            listed.append(
+                f"Kept, filed under no story: {articles:,} article{'s' * (articles != 1)} "
+                f"and {coverages:,} coverage{'s' * (coverages != 1)}"
+            )
+        perms = set() if self.has_delete_permission(request) else {"story"}
+        return listed, {"stories": total}, perms, []
+
 
 class MoveToStoryForm(forms.Form):
     story = forms.ModelChoiceField(

@@ -89,3 +89,23 @@ def test_deleting_articles_from_the_list_counts_what_goes(admin_client, db):
     assert all(f"<li>{n} sentences</li>" in page for n in counts) and "Articles: 3" in page
     assert f"Sentences: {sum(counts)}" in page
     assert Article.objects.count() == 3  # only asked, not yet deleted
+
+
+def test_deleting_a_story_keeps_its_articles_and_says_so(admin_client, seeds, monkeypatch):
+    from newsdiff.models import Article, Coverage, Story
+
+    story = seeds["left"].story
+    assert story is not None and seeds["right"].story == story
+
+    def fail(*args, **kwargs):
+        raise AssertionError("an article or coverage was read to list it")
+
+    monkeypatch.setattr(Article, "from_db", classmethod(fail))
+    monkeypatch.setattr(Coverage, "from_db", classmethod(fail))
+    url = reverse("admin:newsdiff_story_delete", args=[story.pk])
+    page = admin_client.get(url).content.decode()
+    assert "Kept, filed under no story: 2 articles and 0 coverages" in page
+    monkeypatch.undo()
+    assert admin_client.post(url, {"post": "yes"}).status_code == 302
+    assert not Story.objects.filter(pk=story.pk).exists()
+    assert Article.objects.filter(pk=seeds["left"].pk, story=None).exists()
