@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, F, Max
+from django.db.models import Count, F, OuterRef, Subquery
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -183,11 +183,16 @@ def _compare_choices() -> dict[str, Any]:
     last), and the reports without a story at the end. At most
     COMPARE_CHOICES_LIMIT, with how many articles there are in all, so the page can
     say when some are left out."""
+    story_reports = Article.objects.filter(story=OuterRef("story")).order_by()
     articles = list(
         Article.objects.for_listing()
         .annotate(
-            story_newest=Max("story__articles__published_at"),
-            story_added=Max("story__articles__created_at"),
+            story_newest=Subquery(
+                story_reports.order_by(F("published_at").desc(nulls_last=True)).values(
+                    "published_at"
+                )[:1]
+            ),
+            story_added=Subquery(story_reports.order_by("-created_at").values("created_at")[:1]),
         )
         .order_by(
             F("story_newest").desc(nulls_last=True),

@@ -48,6 +48,7 @@ def test_the_newest_story_comes_first_and_the_seeds_can_be_chosen_after_an_impor
     said = "These lists hold 4 of the 5 articles, the newest stories first. To compare another,"
     assert said in text
     assert f'<a href="{reverse("newsdiff:article-list")}">search all articles</a>' in text
+    assert text.count("Compare with…” on its page") == 1  # said once
 
 
 def test_within_a_story_the_newest_report_comes_first(client, db):
@@ -63,3 +64,4 @@ def test_within_a_story_the_newest_report_comes_first(client, db):
     headlines = re.findall(r"<option value=\"\d+\"[^>]*>[^:<]*: ([^<]*)</option>", select)
     assert headlines == ["Wednesday report", "Tuesday report", "Monday report"]
     assert "These lists hold" not in page  # nothing left out, nothing to say
+    assert "Looking for a particular article?" in page  # but the search is still offered
