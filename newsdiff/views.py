@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models import Count, F, Max, OuterRef, Q, Subquery
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -39,12 +39,19 @@ def _search_text(request: HtmxRequest) -> str:
 
 @require_safe
 def home(request: HtmxRequest) -> HttpResponse:
+    # Stories and outlets a report was last added to first: what the newsroom works on.
+    latest = F("latest").desc(nulls_last=True)
     context = {
-        "stories": Story.objects.annotate(article_count=Count("articles")).filter(
-            article_count__gte=1
-        )[:8],
+        "stories": Story.objects.annotate(
+            article_count=Count("articles"), latest=Max("articles__created_at")
+        )
+        .filter(article_count__gte=1)
+        .order_by(latest, "title")[:8],
         "articles": Article.objects.for_listing()[:10],
-        "sources": Source.objects.with_article_counts().filter(article_count__gte=1)[:12],
+        "sources": Source.objects.with_article_counts()
+        .annotate(latest=Max("articles__created_at"))
+        .filter(article_count__gte=1)
+        .order_by(latest, "name")[:12],
         # Only outlets with a report of their own: a wire agency is a Source as soon
         # as a byline names it, and a visitor would find no article from it.
         "source_total": Source.objects.filter(articles__isnull=False).distinct().count(),
@@ -84,8 +91,16 @@ def source_detail(request: HtmxRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def story_list(request: HtmxRequest) -> HttpResponse:
-    stories = Story.objects.annotate(article_count=Count("articles")).order_by("title")
-    return render(request, "newsdiff/story_list.html", {"page": _page(request, stories, 50)})
+    """Stories with the latest report added first (the one a newsroom is working on),
+    then by title; the search box finds one by a word of its title or summary."""
+    stories = Story.objects.annotate(
+        article_count=Count("articles"), latest=Max("articles__created_at")
+    ).order_by(F("latest").desc(nulls_last=True), "title", "pk")
+    query = _search_text(request)
+    if query:
+        stories = stories.filter(Q(title__icontains=query) | Q(summary__icontains=query))
+    context = {"page": _page(request, stories, 50), "query": query}
+    return render(request, "newsdiff/story_list.html", context)
 
 
 @require_safe

@@ -53,3 +53,17 @@ def test_favicon_ico_leads_to_the_icon(client, db):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response.url.endswith("/favicon.svg")
+
+
+def test_home_leads_with_the_stories_and_outlets_a_report_was_last_added_to(client, db):
+    from tests.factories import make_article, make_source, make_story
+
+    for k in range(10):  # an import: many undated stories and outlets, added first
+        make_article(story=make_story(title=f"Imported story {k}"), source=make_source())
+    ours = make_article(
+        story=make_story(title="Our story"), source=make_source(name="Zeta Gazette")
+    )
+    body = client.get(reverse("newsdiff:home")).content.decode()
+    stories, sources = body.split('id="sources-heading"')
+    assert stories.index("Our story") < stories.index("Imported story")
+    assert sources.index(ours.source.name) < sources.index("Outlet")
