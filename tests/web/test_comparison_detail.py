@@ -223,9 +223,9 @@ def test_visitors_get_the_cached_page_and_staff_their_own(client, admin_client, 
     assert ">Upload</a>" in staff_page and ">Upload</a>" not in first
 
 
-def test_a_pair_found_by_meaning_says_so_with_its_similarity(client, db):
-    from tests.factories import make_article
-
+@pytest.fixture
+def rehab(db):
+    """Two reports of one event in other words: pairs found by meaning."""
     left = make_article(
         headline="Actress seeks treatment",
         body="Tara Reid checked into Promises Treatment Center, her rep told People. "
@@ -236,7 +236,11 @@ def test_a_pair_found_by_meaning_says_so_with_its_similarity(client, db):
         body="Tara Reid has entered rehab, her representative said. The rep would not say "
         "why she is being treated. Her reality show Taradise aired in 2005.",
     )
-    comparison = pipeline.compare_articles(left, right)
+    return pipeline.compare_articles(left, right)
+
+
+def test_a_pair_found_by_meaning_says_so_with_its_similarity(client, rehab):
+    comparison = rehab
     by_meaning = [p for p in comparison.result["pairs"] if p["evidence"] == "meaning"]
     assert by_meaning
     text = client.get(comparison.get_absolute_url()).content.decode()
@@ -251,20 +255,8 @@ def test_a_pair_found_by_meaning_says_so_with_its_similarity(client, db):
     assert "Terms they share: Reid, Tara." in _row(text, "Promises")
 
 
-def test_a_finding_in_a_partly_shared_pair_names_the_pair_s_kind(client, db):
-    from tests.factories import make_article
-
-    left = make_article(
-        headline="Actress seeks treatment",
-        body="Tara Reid checked into Promises Treatment Center, her rep told People. "
-        "It is unclear what she is being treated for.",
-    )
-    right = make_article(
-        headline="Reid in rehab",
-        body="Tara Reid has entered rehab, her representative said. The rep would not say "
-        "why she is being treated.",
-    )
-    comparison = pipeline.compare_articles(left, right)
+def test_a_finding_in_a_partly_shared_pair_names_the_pair_s_kind(client, rehab):
+    comparison, left = rehab, rehab.left_article
     text = client.get(comparison.get_absolute_url()).content.decode()
     row = _row(text, "Promises")
     assert "◐ partly shared" in row
@@ -395,18 +387,8 @@ def test_the_warning_is_not_shown_for_reports_that_share_sentences_or_a_story(cl
     assert UNRELATED not in page
 
 
-def test_a_pair_by_meaning_that_shares_few_words_is_shown_without_word_marks(client, db):
-    left = make_article(
-        headline="Actress seeks treatment",
-        body="Tara Reid checked into Promises Treatment Center, her rep told People. "
-        "It is unclear what she is being treated for. She is engaged to Michael Axtmann.",
-    )
-    right = make_article(
-        headline="Reid in rehab",
-        body="Tara Reid has entered rehab, her representative said. The rep would not say "
-        "why she is being treated. Her reality show Taradise aired in 2005.",
-    )
-    comparison = pipeline.compare_articles(left, right)
+def test_a_pair_by_meaning_that_shares_few_words_is_shown_without_word_marks(client, rehab):
+    comparison = rehab
     body = client.get(comparison.get_absolute_url()).content.decode()
     texts = {s["index"]: s["text"] for s in comparison.result["left"]["sentences"]}
     unmarked = 0
