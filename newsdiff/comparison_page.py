@@ -38,7 +38,10 @@ def pair_kinds_text(summary: dict[str, Any]) -> str:
     if counts is None:
         identical = summary.get("identical_pairs", 0)
         counts = {"reworded or partly shared": total - identical, "identical": identical}
-    shown = [(n, PAIR_KIND_WORDS.get(kind, kind)) for kind, n in counts.items() if n]
+    # in the page's order, not the stored one: PostgreSQL's jsonb keeps no key order
+    order = {kind: k for k, kind in enumerate(["reworded or partly shared", *PAIR_KIND_WORDS])}
+    kinds = sorted(counts, key=lambda kind: (order.get(kind, len(order)), kind))
+    shown = [(counts[kind], PAIR_KIND_WORDS.get(kind, kind)) for kind in kinds if counts[kind]]
     if len(shown) == 1:
         word = shown[0][1]
         return f" ({word})" if total == 1 else f", all {word}"

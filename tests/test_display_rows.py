@@ -201,3 +201,14 @@ def test_the_header_names_each_kind_of_pair_the_badges_show():
     assert text(reworded=3) == ", all reworded"
     assert text(identical=1) == " (the same)"
     assert text() == ""
+
+
+def test_the_header_counts_keep_their_order_whatever_order_the_database_returns():
+    from newsdiff.comparison_page import pair_kinds_text
+
+    # PostgreSQL's jsonb hands keys back shortest first
+    stored = {"pairs": 8, "pair_kinds": {"reworded": 6, "identical": 1, "partly shared": 1}}
+    assert pair_kinds_text(stored) == ": 6 reworded, 1 partly shared, 1 the same"
+    assert pair_kinds_text({"pairs": 8, "identical_pairs": 1}) == (
+        ": 7 reworded or partly shared, 1 the same"
+    )
